@@ -45,11 +45,14 @@ public struct ResourceDefinition: Sendable {
     public var fieldLabels: [String: [String]]
     public var schema: Schema
     public var strategy: any ResourceStrategy
+    /// Whether a delete that removes the object at once answers with the object rather than a Status (pods).
+    public var returnsDeletedObject: Bool
 
     public init(group: String, version: String, kind: String, resource: String, singular: String, namespaced: Bool,
                 shortNames: [String] = [], categories: [String] = [], nameRule: NameRule = .dns1123Subdomain,
                 hasStatus: Bool = false, scale: ScaleSubresource? = nil, tracksGeneration: Bool = false,
-                fieldLabels: [String: [String]] = [:], schema: Schema, strategy: any ResourceStrategy) {
+                fieldLabels: [String: [String]] = [:], schema: Schema, strategy: any ResourceStrategy,
+                returnsDeletedObject: Bool = false) {
         self.group = group
         self.version = version
         self.kind = kind
@@ -65,6 +68,7 @@ public struct ResourceDefinition: Sendable {
         self.fieldLabels = fieldLabels
         self.schema = schema
         self.strategy = strategy
+        self.returnsDeletedObject = returnsDeletedObject
     }
 
     public var groupVersion: String { group.isEmpty ? version : "\(group)/\(version)" }

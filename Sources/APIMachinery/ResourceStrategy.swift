@@ -16,6 +16,12 @@ public protocol ResourceStrategy: Sendable {
     func validateUpdate(_ object: JSON, old: JSON) -> [FieldError]
     /// Field errors of a write through `/status`.
     func validateStatusUpdate(_ object: JSON, old: JSON) -> [FieldError]
+    /// Seconds of graceful termination a delete grants; 0 removes the object at once (unless finalizers
+    /// hold it). `requested` is the client's `gracePeriodSeconds`.
+    func gracefulDeletionSeconds(_ object: JSON, requested: Int64?) -> Int64
+    /// Adjusts an object a delete will keep for now (e.g. a namespace turns Terminating). Returns true when
+    /// the kind itself holds the object until some later step (a namespace's `spec.finalizers`).
+    func prepareForDeletion(_ object: inout JSON) -> Bool
 }
 
 extension ResourceStrategy {
@@ -25,4 +31,6 @@ extension ResourceStrategy {
     public func validate(_ object: JSON) -> [FieldError] { [] }
     public func validateUpdate(_ object: JSON, old: JSON) -> [FieldError] { validate(object) }
     public func validateStatusUpdate(_ object: JSON, old: JSON) -> [FieldError] { [] }
+    public func gracefulDeletionSeconds(_ object: JSON, requested: Int64?) -> Int64 { 0 }
+    public func prepareForDeletion(_ object: inout JSON) -> Bool { false }
 }

@@ -6,6 +6,7 @@ final class HistoryWatch: StoreWatch, @unchecked Sendable {
     private let prefix: String
     private let lock = NSLock()
     private var after: Revision
+    private var examined: Revision
     private var sequence: Int
     private var closed = false
 
@@ -13,6 +14,7 @@ final class HistoryWatch: StoreWatch, @unchecked Sendable {
         self.history = history
         self.prefix = prefix
         self.after = after
+        self.examined = after
         self.sequence = sequence
     }
 
@@ -27,7 +29,14 @@ final class HistoryWatch: StoreWatch, @unchecked Sendable {
         sequence = next
         let matching = events.filter { $0.revision > after && $0.key.hasPrefix(prefix) }
         if let last = matching.last { after = last.revision }
+        if let last = events.last { examined = max(examined, last.revision) }
         return matching
+    }
+
+    var progressRevision: Revision {
+        lock.lock()
+        defer { lock.unlock() }
+        return examined
     }
 
     func close() {

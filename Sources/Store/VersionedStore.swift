@@ -94,5 +94,8 @@ public protocol StoreWatch: AnyObject, Sendable {
     /// when the watch has ended: closed, the store closed, or this watcher fell so far behind that its
     /// events left the history (it must re-list).
     func next(timeout: Double) -> [StoreEvent]?
+    /// Every event at or below this revision has been returned (or did not match the prefix): a bookmark
+    /// may promise it.
+    var progressRevision: Revision { get }
     func close()
 }

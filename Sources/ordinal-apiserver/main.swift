@@ -1,1 +1,80 @@
-print("ordinal-apiserver")
+import APIServer
+import ArgumentParser
+import Foundation
+import HTTPServer
+import Logging
+import ServiceLifecycle
+import Store
+
+/// `ordinal-apiserver`: the Kubernetes API for apps/v1 and the core objects StatefulSets need.
+@main
+struct OrdinalAPIServer: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ordinal-apiserver",
+        abstract: "A Kubernetes API server for apps/v1 and core/v1, on an embedded durable store.")
+
+    enum StorageKind: String, ExpressibleByArgument { case sqlite, memory }
+
+    @Option(help: "Address to listen on.")
+    var bindAddress = "127.0.0.1"
+
+    @Option(help: "Port to listen on; 0 picks a free port and prints the URL.")
+    var port = 8080
+
+    @Option(help: "Folder of the SQLite store.")
+    var dataDir = "./ordinal-data"
+
+    @Option(help: "sqlite (durable, default) or memory (throwaway).")
+    var storage = StorageKind.sqlite
+
+    @Option(help: "How many recent changes watches can resume from.")
+    var watchHistory = 10_000
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel = "info"
+
+    func run() async throws {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+            return handler
+        }
+        let logger = Logger(label: "ordinal.apiserver")
+        let store: LogStore
+        var directory: DataDirectory?
+        do {
+            switch storage {
+            case .sqlite:
+                directory = try DataDirectory(path: dataDir)
+                store = try LogStore.sqlite(path: directory!.databasePath, historyCapacity: watchHistory)
+            case .memory:
+                store = LogStore.memory(historyCapacity: watchHistory)
+            }
+        } catch {
+            logger.critical("cannot open the store: \(error)")
+            throw ExitCode.failure
+        }
+        let api = APIServer(store: store, logger: logger)
+        let namespaces = NamespaceLifecycle(server: api)
+        try namespaces.bootstrap()
+        let http = HTTPServer(host: bindAddress, port: port, responder: api)
+        try http.start()
+        print("ordinal-apiserver listening on http://\(bindAddress):\(http.port)")
+        fflush(stdout)
+        namespaces.start()
+        let group = ServiceGroup(configuration: .init(services: [.init(service: ServingService())],
+                                                      gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        http.stop()
+        namespaces.stop()
+        store.close()
+        withExtendedLifetime(directory) {}
+    }
+}
+
+/// Keeps the process serving until a shutdown signal arrives.
+struct ServingService: Service {
+    func run() async throws {
+        try? await gracefulShutdown()
+    }
+}

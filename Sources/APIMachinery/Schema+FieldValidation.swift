@@ -1,0 +1,78 @@
+/// Problems found when checking an object against its kind's schema.
+public struct SchemaViolations: Sendable, Equatable {
+    /// Paths of fields the schema does not define (`spec.foo`, `spec.template.spec.containers[0].bar`).
+    public var unknownFields: [String] = []
+    /// Values of the wrong JSON type, as decode errors: `json: cannot unmarshal string into Go struct field .spec.replicas of type int32`.
+    public var typeErrors: [String] = []
+
+    public var isEmpty: Bool { unknownFields.isEmpty && typeErrors.isEmpty }
+}
+
+extension Schema {
+    /// Removes from `value` every field this schema does not define, and reports those fields and any
+    /// mistyped values. `null` is accepted anywhere (it means "unset"); `.any` subtrees are kept as sent.
+    public func prune(_ value: inout JSON, path: String = "") -> SchemaViolations {
+        var violations = SchemaViolations()
+        prune(&value, path: path, into: &violations)
+        return violations
+    }
+
+    private func prune(_ value: inout JSON, path: String, into violations: inout SchemaViolations) {
+        if value.isNull { return }
+        switch shape {
+        case .any:
+            return
+        case .string:
+            if value.stringValue == nil { mistyped(value, path: path, goType: "string", into: &violations) }
+        case .integer:
+            if value.intValue == nil { mistyped(value, path: path, goType: format == "int64" ? "int64" : "int32", into: &violations) }
+        case .number:
+            switch value {
+            case .int, .double: break
+            default: mistyped(value, path: path, goType: "float64", into: &violations)
+            }
+        case .boolean:
+            if value.boolValue == nil { mistyped(value, path: path, goType: "bool", into: &violations) }
+        case .intOrString:
+            switch value {
+            case .int, .string: break
+            case .double where value.intValue != nil: break
+            default: mistyped(value, path: path, goType: "intstr.IntOrString", into: &violations)
+            }
+        case .array(let items):
+            guard case .array(var elements) = value else {
+                mistyped(value, path: path, goType: "[]", into: &violations)
+                return
+            }
+            for i in elements.indices { items.prune(&elements[i], path: "\(path)[\(i)]", into: &violations) }
+            value = .array(elements)
+        case .map(let values):
+            guard case .object(var object) = value else {
+                mistyped(value, path: path, goType: "map", into: &violations)
+                return
+            }
+            for key in object.keys { values.prune(&object[key]!, path: Self.join(path, key), into: &violations) }
+            value = .object(object)
+        case .object(let properties):
+            guard case .object(var object) = value else {
+                mistyped(value, path: path, goType: "struct", into: &violations)
+                return
+            }
+            for key in object.keys {
+                guard let property = properties[key] else {
+                    violations.unknownFields.append(Self.join(path, key))
+                    object.removeValue(forKey: key)
+                    continue
+                }
+                property.prune(&object[key]!, path: Self.join(path, key), into: &violations)
+            }
+            value = .object(object)
+        }
+    }
+
+    private func mistyped(_ value: JSON, path: String, goType: String, into violations: inout SchemaViolations) {
+        violations.typeErrors.append("json: cannot unmarshal \(value.typeName) into Go struct field .\(path) of type \(goType)")
+    }
+
+    private static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+}

@@ -1,0 +1,59 @@
+import APIMachinery
+import Store
+
+extension ResourceRegistry {
+    /// Applies a patch of `type` to the stored object (or, through /status, to its status) and writes the
+    /// result as an update. `check` validates the patched object's fields (strict field validation).
+    /// An apply patch (`application/apply-patch+yaml`) to a missing object creates it.
+    func patch(namespace: String?, name: String, scope: UpdateScope, type: RequestBody.PatchType, body: [UInt8],
+               options: WriteOptions, check: (inout JSON) throws -> Void) throws -> (object: JSON, created: Bool) {
+        let patch = try Self.decodePatch(type: type, body: body)
+        if type == .apply {
+            guard options.fieldManager.map({ !$0.isEmpty }) == true else {
+                throw StatusError.badRequest("PATCH /apply requires a non-empty fieldManager query parameter")
+            }
+            if store.get(key(namespace: namespace, name: name)) == nil, scope == .main {
+                var object = patch
+                try check(&object)
+                if let bodyName = object["metadata"]["name"].stringValue, bodyName != name {
+                    throw StatusError.badRequest("the name of the object (\(bodyName)) does not match the name on the URL (\(name))")
+                }
+                object["metadata"]["name"] = .string(name)
+                return (try create(object, namespace: namespace, options: options), true)
+            }
+        }
+        let result = try update(namespace: namespace, name: name, scope: scope, options: options) { current in
+            var patched = try Self.apply(patch, type: type, to: current, schema: definition.schema)
+            try check(&patched)
+            return patched
+        }
+        return (result.object, false)
+    }
+
+    static func decodePatch(type: RequestBody.PatchType, body: [UInt8]) throws -> JSON {
+        let patch: JSON
+        switch type {
+        case .apply:
+            patch = try YAMLDecoding.json(from: body)
+        default:
+            patch = try RequestBody.json(body).0
+        }
+        switch (type, patch) {
+        case (.json, .array), (.merge, .object), (.strategic, .object), (.apply, .object): return patch
+        case (.json, _): throw StatusError.badRequest("json: cannot unmarshal \(patch.typeName) into Go value of type jsonpatch.Patch")
+        default: throw StatusError.badRequest("the body of the patch must be a JSON object, got \(patch.typeName)")
+        }
+    }
+
+    static func apply(_ patch: JSON, type: RequestBody.PatchType, to current: JSON, schema: Schema) throws -> JSON {
+        do {
+            switch type {
+            case .json: return try JSONPatch.apply(patch, to: current)
+            case .merge: return MergePatch.apply(patch, to: current)
+            case .strategic, .apply: return try StrategicMergePatch.apply(patch, to: current, schema: schema)
+            }
+        } catch let error as PatchError {
+            throw error.statusError
+        }
+    }
+}

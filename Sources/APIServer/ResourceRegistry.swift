@@ -1,0 +1,191 @@
+import APIMachinery
+import Foundation
+import Store
+
+/// The generic registry: create, read, update, patch and delete of one kind over the versioned store,
+/// with the checks Kubernetes makes for every kind (resourceVersion conflicts, generation, uid,
+/// timestamps, finalizers, dry runs). Per-kind behaviour comes from the definition's strategy.
+final class ResourceRegistry: @unchecked Sendable {
+    let definition: ResourceDefinition
+    let store: any VersionedStore
+    let meta: ObjectMetaRules
+    let now: () -> Date
+    /// Whether a namespace exists and accepts new objects; set by the server.
+    var namespaceState: (String) -> NamespaceState = { _ in .active }
+    /// Extra adjustments a new object gets from the rest of the cluster (default StorageClass, cluster IPs).
+    var admission: (inout JSON) throws -> Void = { _ in }
+
+    /// How many times a write without a resourceVersion precondition is retried on a conflict.
+    static let conflictRetries = 16
+
+    init(definition: ResourceDefinition, store: any VersionedStore, now: @escaping () -> Date = Date.init,
+         makeUID: @escaping () -> String = { UUID().uuidString.lowercased() }) {
+        self.definition = definition
+        self.store = store
+        self.now = now
+        self.meta = ObjectMetaRules(definition: definition, now: now, makeUID: makeUID)
+    }
+
+    var resource: GroupResource { definition.groupResource }
+
+    func key(namespace: String?, name: String) -> String {
+        StorageKey.object(definition, namespace: namespace, name: name)
+    }
+
+    /// Decodes stored bytes; they were encoded by this server, so failure is a broken store.
+    func decode(_ object: StoredObject) throws -> JSON {
+        do {
+            return try JSON.parse(object.value)
+        } catch {
+            throw StatusError.internalError("stored object \(object.key) is not valid JSON: \(error)")
+        }
+    }
+
+    func get(namespace: String?, name: String) throws -> StoredObject {
+        guard let stored = store.get(key(namespace: namespace, name: name)) else {
+            throw StatusError.notFound(resource, name: name)
+        }
+        return stored
+    }
+
+    /// The bytes stored for `object` at `revision`: the object with its resourceVersion set.
+    static func encode(_ object: JSON, revision: Revision) -> [UInt8] {
+        var stamped = object
+        stamped["metadata"]["resourceVersion"] = .string(String(revision))
+        return stamped.encoded()
+    }
+
+    // MARK: Create
+
+    /// Creates `object` (already decoded and field-validated) in `namespace`.
+    func create(_ object: JSON, namespace: String?, options: WriteOptions) throws -> JSON {
+        var object = object
+        try meta.checkTypeMeta(&object)
+        try meta.checkNamespace(&object, requestNamespace: namespace)
+        try meta.prepareForCreate(&object)
+        definition.strategy.applyDefaults(to: &object)
+        definition.strategy.prepareForCreate(&object)
+        try admission(&object)
+        let name = object["metadata"]["name"].stringValue ?? ""
+        let errors = meta.validate(object, old: nil) + definition.strategy.validate(object)
+        guard errors.isEmpty else {
+            throw StatusError.invalid(kind: definition.kind, group: definition.group, name: name, errors: errors)
+        }
+        if definition.namespaced { try checkNamespaceAccepts(namespace ?? "", name: name) }
+        if options.dryRun {
+            guard store.get(key(namespace: namespace, name: name)) == nil else { throw StatusError.alreadyExists(resource, name: name) }
+            return object
+        }
+        do {
+            let stored = try store.create(key(namespace: namespace, name: name)) { Self.encode(object, revision: $0) }
+            return try decode(stored)
+        } catch let error as StoreError {
+            throw mapped(error, name: name)
+        }
+    }
+
+    private func checkNamespaceAccepts(_ namespace: String, name: String) throws {
+        switch namespaceState(namespace) {
+        case .active: return
+        case .missing: throw StatusError.notFound(GroupResource(group: "", resource: "namespaces"), name: namespace)
+        case .terminating:
+            throw StatusError.forbidden(resource, name: name,
+                                        detail: "unable to create new content in namespace \(namespace) because it is being terminated")
+        }
+    }
+
+    // MARK: Update
+
+    /// Which part of the object a write may change.
+    enum UpdateScope { case main, status, finalize }
+
+    /// The read-modify-write at the heart of update, patch and the subresources.
+    ///
+    /// `transform` receives the stored object and returns the desired one. A `metadata.resourceVersion`
+    /// in the result that differs from the stored one is a precondition and fails with 409; without one
+    /// the write is retried on conflicts. An update that changes nothing writes nothing.
+    /// Returns the resulting object, and whether it was removed (its last finalizer was dropped while deleting).
+    func update(namespace: String?, name: String, scope: UpdateScope, options: WriteOptions,
+                transform: (JSON) throws -> JSON) throws -> (object: JSON, removed: Bool) {
+        var attempts = 0
+        while true {
+            attempts += 1
+            let stored = try get(namespace: namespace, name: name)
+            let old = try decode(stored)
+            var object = try transform(old)
+            let requested = object["metadata"]["resourceVersion"].stringValue ?? ""
+            let preconditioned = !requested.isEmpty
+            if preconditioned && requested != String(stored.modRevision) {
+                throw StatusError.conflict(resource, name: name)
+            }
+            try prepareUpdate(&object, old: old, name: name, namespace: namespace, scope: scope)
+            object["metadata"]["resourceVersion"] = .string(String(stored.modRevision))
+            if object == old { return (old, false) }
+            if options.dryRun { return (object, false) }
+            do {
+                return try commitUpdate(object, stored: stored, name: name)
+            } catch StoreError.conflict where !preconditioned && attempts < Self.conflictRetries {
+                continue
+            } catch let error as StoreError {
+                throw mapped(error, name: name)
+            }
+        }
+    }
+
+    private func prepareUpdate(_ object: inout JSON, old: JSON, name: String, namespace: String?, scope: UpdateScope) throws {
+        try meta.checkTypeMeta(&object)
+        if let bodyName = object["metadata"]["name"].stringValue, !bodyName.isEmpty, bodyName != name {
+            throw StatusError.badRequest("the name of the object (\(bodyName)) does not match the name on the URL (\(name))")
+        }
+        object["metadata"]["name"] = .string(name)
+        try meta.checkNamespace(&object, requestNamespace: namespace)
+        let errors: [FieldError]
+        switch scope {
+        case .status:
+            // Through /status only status changes; metadata and spec stay as stored.
+            var merged = old
+            merged["status"] = object["status"]
+            object = merged
+            errors = definition.strategy.validateStatusUpdate(object, old: old)
+        case .finalize:
+            // Namespaces' /finalize changes only spec.finalizers.
+            var merged = old
+            merged["spec"]["finalizers"] = object["spec"]["finalizers"]
+            object = merged
+            errors = []
+        case .main:
+            if definition.hasStatus { object["status"] = old["status"] }
+            definition.strategy.applyDefaults(to: &object)
+            meta.prepareForUpdate(&object, old: old)
+            definition.strategy.prepareForUpdate(&object, old: old)
+            errors = meta.validate(object, old: old) + definition.strategy.validateUpdate(object, old: old)
+        }
+        if object["status"].isNull, !old["status"].isNull { object["status"] = old["status"] }
+        guard errors.isEmpty else {
+            throw StatusError.invalid(kind: definition.kind, group: definition.group, name: name, errors: errors)
+        }
+    }
+
+    private func commitUpdate(_ object: JSON, stored: StoredObject, name: String) throws -> (object: JSON, removed: Bool) {
+        let deleting = !object["metadata"]["deletionTimestamp"].isNull
+        let finalizers = object["metadata"]["finalizers"].arrayValue ?? []
+        if deleting && finalizers.isEmpty {
+            let removed = try store.delete(stored.key, expectedModRevision: stored.modRevision) { Self.encode(object, revision: $0) }
+            return (try decode(removed), true)
+        }
+        let updated = try store.update(stored.key, expectedModRevision: stored.modRevision) { Self.encode(object, revision: $0) }
+        return (try decode(updated), false)
+    }
+
+    /// The Status error a store error means for a client.
+    func mapped(_ error: StoreError, name: String) -> StatusError {
+        switch error {
+        case .alreadyExists: return .alreadyExists(resource, name: name)
+        case .notFound: return .notFound(resource, name: name)
+        case .conflict: return .conflict(resource, name: name)
+        case .compacted(let requested, let oldest): return .expired("too old resource version: \(requested) (\(oldest))")
+        case .unavailable(let message): return .internalError("storage is unavailable: \(message)")
+        case .closed: return StatusError(code: 503, reason: "ServiceUnavailable", message: "the server is shutting down", retryAfterSeconds: 1)
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import APIMachinery
+import Store
+
+/// Watch event lines: `{"type":"…","object":…}\n`, splicing in the stored bytes of the object.
+struct WatchEventEncoder {
+    let kind: String
+    let apiVersion: String
+
+    func line(_ type: String, object: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(object.count + 32)
+        out.append(contentsOf: Array("{\"type\":\"\(type)\",\"object\":".utf8))
+        out.append(contentsOf: object)
+        out.append(contentsOf: Array("}\n".utf8))
+        return out
+    }
+
+    func bookmark(revision: Revision, initialEventsEnd: Bool = false) -> [UInt8] {
+        var metadata: JSONObject = ["resourceVersion": .string(String(revision))]
+        if initialEventsEnd { metadata["annotations"] = ["k8s.io/initial-events-end": "true"] }
+        let object: JSON = ["kind": .string(kind), "apiVersion": .string(apiVersion), "metadata": .object(metadata)]
+        return line("BOOKMARK", object: object.encoded())
+    }
+
+    func error(_ status: StatusError) -> [UInt8] {
+        line("ERROR", object: status.status.encoded())
+    }
+}
