@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "ordinal-apiserver", targets: ["ordinal-apiserver"]),
+        .executable(name: "ordinal-bare-responder", targets: ["ordinal-bare-responder"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -42,6 +43,8 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
+        // A fixed-body server on HTTPServer: the baseline for benchmarks.
+        .executableTarget(name: "ordinal-bare-responder", dependencies: ["HTTPServer"]),
 
         .testTarget(name: "APIMachineryTests", dependencies: ["APIMachinery"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),

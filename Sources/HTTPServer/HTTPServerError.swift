@@ -1,0 +1,17 @@
+/// Why an `HTTPServer` could not start.
+public enum HTTPServerError: Error, Equatable, CustomStringConvertible {
+    /// `host` is not an IPv4 address in dotted-decimal form.
+    case invalidHost(String)
+    /// `start()` was called on a server that is running or has been stopped.
+    case alreadyStarted
+    /// libmicrohttpd refused to start, most often because the address is in use.
+    case daemonFailedToStart(host: String, port: Int)
+
+    public var description: String {
+        switch self {
+        case .invalidHost(let host): "not an IPv4 address: \(host)"
+        case .alreadyStarted: "the server has already been started"
+        case .daemonFailedToStart(let host, let port): "could not listen on \(host):\(port)"
+        }
+    }
+}
