@@ -8,10 +8,10 @@ extension FieldError {
     }
 
     /// One `immutable` error for each path whose value differs between `new` and `old` (absent counts as null).
-    /// Paths are object keys from the root; the error names them joined by dots.
+    /// Paths are object keys from the root; the error names them joined by dots. Values compare semantically.
     public static func immutableChanges(_ paths: [[String]], new: JSON, old: JSON) -> [FieldError] {
         paths.compactMap { path in
-            new[path: path] == old[path: path] ? nil : immutable(path.joined(separator: "."), new[path: path])
+            new[path: path].semanticallyEquals(old[path: path]) ? nil : immutable(path.joined(separator: "."), new[path: path])
         }
     }
 }

@@ -50,7 +50,7 @@ enum ConfigData {
         guard old["immutable"].boolValue == true else { return [] }
         var errors: [FieldError] = []
         if object["immutable"].boolValue != true { errors.append(.forbidden("immutable", immutableDetail)) }
-        for field in fields where object[field] != old[field] { errors.append(.forbidden(field, immutableDetail)) }
+        for field in fields where !object[field].semanticallyEquals(old[field]) { errors.append(.forbidden(field, immutableDetail)) }
         return errors
     }
 
