@@ -93,9 +93,8 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     public static func < (a: Quantity, b: Quantity) -> Bool {
         if a.isNegative != b.isNegative { return a.isNegative }
-        let magnitudeLess = compareMagnitude(a, b) < 0
-        let magnitudeGreater = compareMagnitude(a, b) > 0
-        return a.isNegative ? magnitudeGreater : magnitudeLess
+        let order = compareMagnitude(a, b)
+        return a.isNegative ? order > 0 : order < 0
     }
 
     /// -1, 0 or 1 as |a| is below, equal to or above |b|.

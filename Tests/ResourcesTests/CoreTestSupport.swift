@@ -23,7 +23,7 @@ func updateErrors(_ definition: ResourceDefinition, old: JSON, new: JSON) -> [St
     return definition.strategy.validateUpdate(copy, old: stored).map(\.description)
 }
 
-let objectMeta: JSON = ["name": "x", "namespace": "default"]
+let coreEventMeta: JSON = ["name": "x", "namespace": "default"]
 
 /// The registered core kind named `kind` (test arguments name kinds, so failures print short).
 func coreKind(_ kind: String) -> ResourceDefinition {

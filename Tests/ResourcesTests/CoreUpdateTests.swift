@@ -3,11 +3,11 @@ import APIMachinery
 @testable import Resources
 
 @Test(arguments: [
-    ("PersistentVolumeClaim", ["spec": claimSpec], ["spec": claimSpec.merging(["accessModes": ["ReadWriteMany"]])],
+    ("PersistentVolumeClaim", ["spec": coreClaimSpec], ["spec": coreClaimSpec.withKeys(["accessModes": ["ReadWriteMany"]])],
      "spec: Forbidden: spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims"),
-    ("PersistentVolumeClaim", ["spec": claimSpec], ["spec": claimSpec.merging(["resources": ["requests": ["storage": "512Mi"]]])],
+    ("PersistentVolumeClaim", ["spec": coreClaimSpec], ["spec": coreClaimSpec.withKeys(["resources": ["requests": ["storage": "512Mi"]]])],
      "spec.resources.requests.storage: Forbidden: field can not be less than previous value"),
-    ("PersistentVolume", ["spec": volumeSpec], ["spec": volumeSpec.merging(["hostPath": ["path": "/other"]])],
+    ("PersistentVolume", ["spec": coreVolumeSpec], ["spec": coreVolumeSpec.withKeys(["hostPath": ["path": "/other"]])],
      "spec.persistentvolumesource: Forbidden: spec.persistentvolumesource is immutable after creation"),
     ("Service", ["spec": ["clusterIP": "10.96.0.10", "ports": [["port": 80]]]], ["spec": ["clusterIP": "10.96.0.11", "ports": [["port": 80]]]],
      #"spec.clusterIP: Invalid value: "10.96.0.11": field is immutable"#),
@@ -32,8 +32,8 @@ func forbiddenUpdates(kind: String, old: JSON, new: JSON, message: String) {
 }
 
 @Test(arguments: [
-    ("PersistentVolumeClaim", ["spec": claimSpec], ["spec": claimSpec.merging(["resources": ["requests": ["storage": "2Gi"]]])]),
-    ("PersistentVolumeClaim", ["spec": claimSpec], ["spec": claimSpec.merging(["volumeName": "pvc-1", "storageClassName": "standard"])]),
+    ("PersistentVolumeClaim", ["spec": coreClaimSpec], ["spec": coreClaimSpec.withKeys(["resources": ["requests": ["storage": "2Gi"]]])]),
+    ("PersistentVolumeClaim", ["spec": coreClaimSpec], ["spec": coreClaimSpec.withKeys(["volumeName": "pvc-1", "storageClassName": "standard"])]),
     ("Service", ["spec": ["clusterIP": "10.96.0.10", "ports": [["port": 80]]]], ["spec": ["ports": [["port": 80]]]]),
     ("ConfigMap", ["data": ["a": "1", "b": "2"], "immutable": true], ["data": ["b": "2", "a": "1"], "immutable": true]),
     ("ConfigMap", ["data": ["a": "1"]], ["data": ["a": "2"]]),

@@ -2,19 +2,19 @@ import Testing
 import APIMachinery
 @testable import Resources
 
-let claimSpec: JSON = ["accessModes": ["ReadWriteOnce"], "resources": ["requests": ["storage": "1Gi"]]]
-let volumeSpec: JSON = ["capacity": ["storage": "1Gi"], "accessModes": ["ReadWriteOnce"], "hostPath": ["path": "/data"]]
-let servicePorts: JSON = [["name": "web", "port": 80], ["name": "metrics", "port": 9090, "targetPort": "metrics"]]
+let coreClaimSpec: JSON = ["accessModes": ["ReadWriteOnce"], "resources": ["requests": ["storage": "1Gi"]]]
+let coreVolumeSpec: JSON = ["capacity": ["storage": "1Gi"], "accessModes": ["ReadWriteOnce"], "hostPath": ["path": "/data"]]
+let coreServicePorts: JSON = [["name": "web", "port": 80], ["name": "metrics", "port": 9090, "targetPort": "metrics"]]
 
 /// Valid objects of every kind pass.
 @Test(arguments: [
     ("Namespace", [:] as JSON),
     ("Node", ["spec": ["taints": [["key": "k", "effect": "NoSchedule"]]]]),
-    ("PersistentVolumeClaim", ["spec": claimSpec]),
-    ("PersistentVolume", ["spec": volumeSpec]),
-    ("Service", ["spec": ["clusterIP": "None", "ports": servicePorts]]),
+    ("PersistentVolumeClaim", ["spec": coreClaimSpec]),
+    ("PersistentVolume", ["spec": coreVolumeSpec]),
+    ("Service", ["spec": ["clusterIP": "None", "ports": coreServicePorts]]),
     ("Endpoints", ["subsets": [["addresses": [["ip": "10.1.0.4", "hostname": "web-0"]], "ports": [["port": 80]]]]]),
-    ("Event", ["metadata": objectMeta, "involvedObject": ["kind": "Pod", "namespace": "default", "name": "p"], "type": "Normal"]),
+    ("Event", ["metadata": coreEventMeta, "involvedObject": ["kind": "Pod", "namespace": "default", "name": "p"], "type": "Normal"]),
     ("ConfigMap", ["data": ["app.properties": "a=b"], "binaryData": ["blob": "AAEC"]]),
     ("Secret", ["type": "kubernetes.io/tls", "data": ["tls.crt": "Yw==", "tls.key": "aw=="]]),
     ("StorageClass", ["provisioner": "ordinal.dev/hostpath", "volumeBindingMode": "WaitForFirstConsumer"]),
@@ -46,7 +46,7 @@ func validObjectsPass(kind: String, object: JSON) {
      "spec.nfs: Forbidden: may not specify more than 1 volume type", false),
     ("PersistentVolume", ["spec": ["capacity": ["storage": "1Gi"], "accessModes": ["ReadWriteOnce"], "local": ["path": "/d"]]],
      "spec.nodeAffinity: Required value: Local volume requires node affinity", false),
-    ("PersistentVolume", ["spec": volumeSpec.merging(["claimRef": ["name": "c"]])], "spec.claimRef.namespace: Required value", false),
+    ("PersistentVolume", ["spec": coreVolumeSpec.withKeys(["claimRef": ["name": "c"]])], "spec.claimRef.namespace: Required value", false),
     ("Service", ["spec": ["ports": [["port": 0]]]], "spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive", false),
     ("Service", ["spec": ["ports": [["port": 80], ["name": "b", "port": 81]]]], "spec.ports[0].name: Required value", false),
     ("Service", ["spec": ["ports": [["name": "a", "port": 80], ["name": "a", "port": 81]]]], #"spec.ports[1].name: Duplicate value: "a""#, false),
@@ -61,9 +61,9 @@ func validObjectsPass(kind: String, object: JSON) {
      #"subsets[0].addresses[0].ip: Invalid value: "10.0.0.300": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)"#, false),
     ("Endpoints", ["subsets": [["addresses": [["ip": "127.0.0.1"]], "ports": [["port": 70000]]]]],
      "subsets[0].ports[0].port: Invalid value: 70000: must be between 1 and 65535, inclusive", false),
-    ("Event", ["metadata": objectMeta, "involvedObject": ["kind": "Pod", "namespace": "other", "name": "p"]],
+    ("Event", ["metadata": coreEventMeta, "involvedObject": ["kind": "Pod", "namespace": "other", "name": "p"]],
      #"involvedObject.namespace: Invalid value: "other": does not match event.namespace"#, false),
-    ("Event", ["metadata": objectMeta, "involvedObject": ["namespace": "default"], "type": "Info"],
+    ("Event", ["metadata": coreEventMeta, "involvedObject": ["namespace": "default"], "type": "Info"],
      #"type: Unsupported value: "Info": supported values: "Normal", "Warning""#, false),
     ("ConfigMap", ["data": ["bad key": "v"]], #"data[bad key]: Invalid value: "bad key": "# + ConfigData.keyDetail, false),
     ("ConfigMap", ["binaryData": ["b": "not base64!"]], #"binaryData[b]: Invalid value: "<value omitted>": must be valid base64 data"#, false),
@@ -105,7 +105,7 @@ func invalidIPs(ip: String) { #expect(!NetworkValidation.isIP(ip)) }
 
 extension JSON {
     /// `self` with the keys of `other` added or replaced.
-    func merging(_ other: JSON) -> JSON {
+    func withKeys(_ other: JSON) -> JSON {
         var copy = self
         for (key, value) in other.objectValue ?? [:] { copy[key] = value }
         return copy
