@@ -14,5 +14,10 @@ public enum AppsKinds {
 
 /// core/v1 kinds other than Pod, storage.k8s.io/v1 StorageClass and discovery.k8s.io/v1 EndpointSlice.
 public enum CoreKinds {
-    public static var all: [ResourceDefinition] { [] }
+    public static var all: [ResourceDefinition] {
+        [
+            .namespace, .node, .persistentVolumeClaim, .persistentVolume, .service, .endpoints, .event,
+            .configMap, .secret, .storageClass, .endpointSlice,
+        ]
+    }
 }
