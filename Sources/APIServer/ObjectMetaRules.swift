@@ -68,7 +68,7 @@ struct ObjectMetaRules {
             metadata[serverOwned] = oldMetadata[serverOwned].isNull ? nil : oldMetadata[serverOwned]
         }
         metadata.removeValue(forKey: "selfLink")
-        if definition.tracksGeneration, object["spec"] != old["spec"] {
+        if definition.tracksGeneration, !object["spec"].semanticallyEquals(old["spec"]) {
             metadata["generation"] = .int((oldMetadata["generation"].intValue ?? 0) + 1)
         }
         object["metadata"] = .object(metadata)

@@ -120,7 +120,7 @@ final class ResourceRegistry: @unchecked Sendable {
             }
             try prepareUpdate(&object, old: old, name: name, namespace: namespace, scope: scope)
             object["metadata"]["resourceVersion"] = .string(String(stored.modRevision))
-            if object == old { return (old, false) }
+            if object.semanticallyEquals(old) { return (old, false) }
             if options.dryRun { return (object, false) }
             do {
                 return try commitUpdate(object, stored: stored, name: name)

@@ -46,6 +46,13 @@ public struct NamespaceStrategy: ResourceStrategy {
         validatePhase(object)
     }
 
+    /// A deleted namespace turns Terminating and stays while `spec.finalizers` is non-empty: the server
+    /// empties it, clears the finalizers through `/finalize`, and deletes it again.
+    public func prepareForDeletion(_ object: inout JSON) -> Bool {
+        object["status"]["phase"] = "Terminating"
+        return !(object["spec"]["finalizers"].arrayValue ?? []).isEmpty
+    }
+
     public func validateStatusUpdate(_ object: JSON, old: JSON) -> [FieldError] {
         validatePhase(object)
     }
