@@ -21,7 +21,7 @@ extension ResourceRegistry {
     /// Writes `spec.replicas` from a Scale produced by `transform` from the current Scale.
     /// The Scale's resourceVersion, when set, is a precondition on the object.
     func updateScale(namespace: String?, name: String, options: WriteOptions, transform: (JSON) throws -> JSON) throws -> JSON {
-        guard let scale = definition.scale else { throw StatusError.pathNotFound }
+        guard let subresource = definition.scale else { throw StatusError.pathNotFound }
         let result = try update(namespace: namespace, name: name, scope: .main, options: options) { current in
             let desired = try transform(try self.scale(of: current))
             guard let replicas = desired["spec"]["replicas"].intValue else {
@@ -33,7 +33,7 @@ extension ResourceRegistry {
                                           errors: [.invalid("spec.replicas", .int(replicas), "must be greater than or equal to 0")])
             }
             var object = current
-            object[path: scale.specReplicasPath] = .int(replicas)
+            object[path: subresource.specReplicasPath] = .int(replicas)
             let version = desired["metadata"]["resourceVersion"].stringValue ?? ""
             object["metadata"]["resourceVersion"] = .string(version)
             return object
