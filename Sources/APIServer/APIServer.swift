@@ -13,13 +13,14 @@ public final class APIServer: HTTPResponder, @unchecked Sendable {
     let logger: Logger
     /// Registries by `group/version/resource` (`/v1/pods` for the core group).
     private(set) var registries: [String: ResourceRegistry] = [:]
-    let startedAt = Date()
+    let openAPI: OpenAPIDocuments
 
     public init(store: any VersionedStore, definitions: [ResourceDefinition] = Catalogue.all,
                 logger: Logger = Logger(label: "ordinal.apiserver"), now: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
         self.definitions = definitions
         self.logger = logger
+        self.openAPI = OpenAPIDocuments(definitions: definitions)
         for definition in definitions {
             let registry = ResourceRegistry(definition: definition, store: store, now: now)
             registries["\(definition.group)/\(definition.version)/\(definition.resource)"] = registry
@@ -67,11 +68,9 @@ public final class APIServer: HTTPResponder, @unchecked Sendable {
             return Responses.json(200, body)
         case .version: return Responses.json(200, VersionInfo.current)
         case .healthz, .livez, .readyz: return Health.respond(request)
-        case .openAPIIndex: return Responses.json(200, OpenAPIDocuments.index(definitions))
+        case .openAPIIndex: return Responses.json(200, openAPI.index())
         case .openAPIGroupVersion(let group, let version):
-            guard let document = OpenAPIDocuments.document(group: group, version: version, definitions: definitions) else {
-                throw StatusError.pathNotFound
-            }
+            guard let document = openAPI.document(group: group, version: version) else { throw StatusError.pathNotFound }
             return Responses.json(200, document)
         case .resource, .notFound: throw StatusError.pathNotFound
         }

@@ -65,7 +65,11 @@ struct ObjectMetaRules {
         var metadata = object["metadata"].objectValue ?? [:]
         let oldMetadata = old["metadata"]
         for serverOwned in ["uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation"] {
-            metadata[serverOwned] = oldMetadata[serverOwned].isNull ? nil : oldMetadata[serverOwned]
+            if oldMetadata[serverOwned].isNull {
+                metadata.removeValue(forKey: serverOwned)
+            } else {
+                metadata[serverOwned] = oldMetadata[serverOwned]
+            }
         }
         metadata.removeValue(forKey: "selfLink")
         if definition.tracksGeneration, !object["spec"].semanticallyEquals(old["spec"]) {

@@ -1,9 +1,42 @@
 import APIMachinery
+import Foundation
 
 /// The OpenAPI v3 documents the server serves, generated from the kinds' schemas: an index at
 /// `/openapi/v3` and one document per group-version. kubectl reads them to learn that the server does
 /// field validation (an inline `fieldValidation` parameter on every PATCH) and for `kubectl explain`.
-enum OpenAPIDocuments {
+/// Documents are built on first use and kept: the served kinds never change while the server runs.
+final class OpenAPIDocuments: @unchecked Sendable {
+    private let definitions: [ResourceDefinition]
+    private let lock = NSLock()
+    private var documents: [String: [UInt8]] = [:]
+    private var indexBytes: [UInt8]?
+
+    init(definitions: [ResourceDefinition]) {
+        self.definitions = definitions
+    }
+
+    /// The encoded index (`/openapi/v3`).
+    func index() -> [UInt8] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let indexBytes { return indexBytes }
+        let bytes = Self.index(definitions).encoded()
+        indexBytes = bytes
+        return bytes
+    }
+
+    /// The encoded document of one group-version, or nil when none is served.
+    func document(group: String, version: String) -> [UInt8]? {
+        let path = Self.path(group: group, version: version)
+        lock.lock()
+        defer { lock.unlock() }
+        if let bytes = documents[path] { return bytes }
+        guard let document = Self.document(group: group, version: version, definitions: definitions) else { return nil }
+        let bytes = document.encoded()
+        documents[path] = bytes
+        return bytes
+    }
+
     static func path(group: String, version: String) -> String {
         group.isEmpty ? "api/\(version)" : "apis/\(group)/\(version)"
     }

@@ -60,7 +60,7 @@ struct OrdinalAPIServer: AsyncParsableCommand {
         let http = HTTPServer(host: bindAddress, port: port, responder: api)
         try http.start()
         print("ordinal-apiserver listening on http://\(bindAddress):\(http.port)")
-        fflush(stdout)
+        fflush(nil)
         namespaces.start()
         let group = ServiceGroup(configuration: .init(services: [.init(service: ServingService())],
                                                       gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
