@@ -19,6 +19,12 @@ enum WorkloadSchemas {
         .array(condition(description, lastUpdateTime: lastUpdateTime), "Latest observations of the object's state.", merge: .byKey("type"))
     }
 
+    /// `maxUnavailable` and `maxSurge` of a Deployment's or DaemonSet's rolling update.
+    static let surgeRollingUpdate = Schema.object("Parameters of RollingUpdate.", [
+        "maxUnavailable": .intOrString("Most pods that may be unavailable during the update (count or percent)."),
+        "maxSurge": .intOrString("Most pods created above the desired count during the update (count or percent)."),
+    ])
+
     static let selector = CommonSchemas.labelSelector.described("Selects the pods this object manages; must match the template's labels.")
     static let template = PodSchemas.podTemplateSpec.described("The pods this object creates.")
 }
