@@ -102,13 +102,12 @@ public struct StatefulSetStrategy: ResourceStrategy {
     public func validateStatusUpdate(_ object: JSON, old: JSON) -> [FieldError] {
         let status = object["status"]
         var errors = WorkloadValidation.nonNegative(status, root: "status", fields: Self.statusCounts)
-        let replicas = status["replicas"].intValue ?? 0
-        for field in ["readyReplicas", "currentReplicas", "updatedReplicas", "availableReplicas"]
-        where (status[field].intValue ?? 0) > replicas {
-            errors.append(.invalid("status.\(field)", status[field], "cannot be greater than status.replicas"))
+        func count(_ field: String) -> Int64 { status[field].intValue ?? 0 }
+        for field in ["readyReplicas", "currentReplicas", "updatedReplicas", "availableReplicas"] where count(field) > count("replicas") {
+            errors.append(.invalid("status.\(field)", .int(count(field)), "cannot be greater than status.replicas"))
         }
-        if (status["availableReplicas"].intValue ?? 0) > (status["readyReplicas"].intValue ?? 0) {
-            errors.append(.invalid("status.availableReplicas", status["availableReplicas"], "cannot be greater than status.readyReplicas"))
+        if count("availableReplicas") > count("readyReplicas") {
+            errors.append(.invalid("status.availableReplicas", .int(count("availableReplicas")), "cannot be greater than status.readyReplicas"))
         }
         if let previous = old["status"]["collisionCount"].intValue, (status["collisionCount"].intValue ?? 0) < previous {
             errors.append(.invalid("status.collisionCount", status["collisionCount"], "cannot be decremented"))
