@@ -9,7 +9,10 @@ public enum Catalogue {
 
 /// apps/v1 kinds (StatefulSet, Deployment, ReplicaSet, DaemonSet, ControllerRevision) and core/v1 Pod.
 public enum AppsKinds {
-    public static var all: [ResourceDefinition] { [] }
+    public static var all: [ResourceDefinition] {
+        [StatefulSetKind.definition, DeploymentKind.definition, ReplicaSetKind.definition, DaemonSetKind.definition,
+         ControllerRevisionKind.definition, PodKind.definition]
+    }
 }
 
 /// core/v1 kinds other than Pod, storage.k8s.io/v1 StorageClass and discovery.k8s.io/v1 EndpointSlice.
