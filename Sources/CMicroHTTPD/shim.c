@@ -26,6 +26,11 @@ const struct sockaddr *cmicrohttpd_client_address(struct MHD_Connection *connect
     return info == NULL ? NULL : info->client_addr;
 }
 
+unsigned int cmicrohttpd_connection_timeout(struct MHD_Connection *connection) {
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_TIMEOUT);
+    return info == NULL ? 0 : info->connection_timeout;
+}
+
 enum MHD_Result cmicrohttpd_set_connection_timeout(struct MHD_Connection *connection, unsigned int seconds) {
     return MHD_set_connection_option(connection, MHD_CONNECTION_OPTION_TIMEOUT, seconds);
 }

@@ -19,6 +19,7 @@ final class DaemonContext: @unchecked Sendable {
                 upload: UnsafeRawBufferPointer, uploadSize: UnsafeMutablePointer<Int>,
                 slot: UnsafeMutablePointer<UnsafeMutableRawPointer?>) -> MHD_Result {
         guard let pointer = slot.pointee else {
+            restoreIdleTimeout(of: connection)
             slot.pointee = Unmanaged.passRetained(RequestContext(maxBodyBytes: configuration.maxBodyBytes)).toOpaque()
             return .YES
         }
@@ -32,6 +33,15 @@ final class DaemonContext: @unchecked Sendable {
             ? configuration.bodyTooLargeResponse
             : responder.respond(to: HTTPRequest(connection: connection, method: method, path: url, body: context.body))
         return response.queue(on: connection, liveStreams: liveStreams)
+    }
+
+    /// A streamed response switches the idle timeout off for its connection; the next request on the same
+    /// keep-alive connection switches it back on. (Setting it takes a daemon-wide lock, so only when needed.)
+    private func restoreIdleTimeout(of connection: OpaquePointer) {
+        let seconds = UInt32(configuration.idleTimeoutSeconds)
+        if cmicrohttpd_connection_timeout(connection) != seconds {
+            _ = cmicrohttpd_set_connection_timeout(connection, seconds)
+        }
     }
 
     /// The request is over (answered, failed, or the connection closed): frees its context.

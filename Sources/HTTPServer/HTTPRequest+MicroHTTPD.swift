@@ -38,22 +38,26 @@ extension HTTPRequest {
     /// "address:port" of the peer, or "" when libmicrohttpd does not know it.
     private static func remoteAddress(of connection: OpaquePointer) -> String {
         guard let address = cmicrohttpd_client_address(connection) else { return "" }
-        var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
         switch Int32(address.pointee.sa_family) {
         case AF_INET:
             return address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { ipv4 in
                 var ip = ipv4.pointee.sin_addr
-                inet_ntop(AF_INET, &ip, &text, socklen_t(text.count))
-                return "\(String(cString: text)):\(UInt16(bigEndian: ipv4.pointee.sin_port))"
+                return "\(format(AF_INET, &ip)):\(UInt16(bigEndian: ipv4.pointee.sin_port))"
             }
         case AF_INET6:
             return address.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { ipv6 in
                 var ip = ipv6.pointee.sin6_addr
-                inet_ntop(AF_INET6, &ip, &text, socklen_t(text.count))
-                return "[\(String(cString: text))]:\(UInt16(bigEndian: ipv6.pointee.sin6_port))"
+                return "[\(format(AF_INET6, &ip))]:\(UInt16(bigEndian: ipv6.pointee.sin6_port))"
             }
         default:
             return ""
+        }
+    }
+
+    private static func format(_ family: Int32, _ address: UnsafeRawPointer) -> String {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: Int(INET6_ADDRSTRLEN)) { buffer in
+            guard let text = inet_ntop(family, address, buffer.baseAddress, socklen_t(buffer.count)) else { return "" }
+            return String(cString: text)
         }
     }
 }

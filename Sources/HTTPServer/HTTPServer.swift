@@ -21,7 +21,7 @@ public final class HTTPServer: @unchecked Sendable {
     public let configuration: Configuration
     private let responder: any HTTPResponder
     private let lock = Lock()
-    private var requestedPort: Int
+    private let requestedPort: Int
     private var boundPort: Int?
     private var daemon: OpaquePointer?
     private var context: DaemonContext?

@@ -27,6 +27,9 @@ int cmicrohttpd_connection_fd(struct MHD_Connection *connection);
 /// The peer's address, or NULL if unknown.
 const struct sockaddr *cmicrohttpd_client_address(struct MHD_Connection *connection);
 
+/// The connection's idle timeout in seconds; 0 when disabled.
+unsigned int cmicrohttpd_connection_timeout(struct MHD_Connection *connection);
+
 /// Sets the connection's idle timeout in seconds; 0 disables it.
 enum MHD_Result cmicrohttpd_set_connection_timeout(struct MHD_Connection *connection, unsigned int seconds);
 
