@@ -1,17 +1,25 @@
+import APIMachinery
+
 extension JSON {
-    /// Equality as Kubernetes compares objects: object key order does not matter, a key holding `null` is the
-    /// same as a missing key, and `3` equals `3.0`. Array order does matter.
+    /// Equality as Kubernetes' semantic deep-equal sees typed objects: key order does not matter, a null, an
+    /// empty list and an empty map equal an absent field, and `2.0` equals `2`. Used for immutable-field
+    /// checks, generation bumps and no-op updates. (JSON Patch's `test` uses the stricter `isEquivalent`.)
     public func semanticallyEquals(_ other: JSON) -> Bool {
-        switch (self, other) {
-        case (.object(let a), .object(let b)):
-            let keys = Set(a.keys.filter { !a[$0]!.isNull }).union(b.keys.filter { !b[$0]!.isNull })
-            return keys.allSatisfy { (a[$0] ?? .null).semanticallyEquals(b[$0] ?? .null) }
-        case (.array(let a), .array(let b)):
-            return a.count == b.count && zip(a, b).allSatisfy { $0.semanticallyEquals($1) }
-        case (.int, .double), (.double, .int):
-            return intValue != nil && intValue == other.intValue
-        default:
-            return self == other
+        semanticallyNormalized == other.semanticallyNormalized
+    }
+
+    public var semanticallyNormalized: JSON {
+        switch self {
+        case .double(let d): return intValue.map(JSON.int) ?? .double(d)
+        case .array(let elements): return elements.isEmpty ? .null : .array(elements.map(\.semanticallyNormalized))
+        case .object(let object):
+            var normalized = JSONObject()
+            for (key, value) in object {
+                let child = value.semanticallyNormalized
+                if !child.isNull { normalized[key] = child }
+            }
+            return normalized.isEmpty ? .null : .object(normalized)
+        default: return self
         }
     }
 }

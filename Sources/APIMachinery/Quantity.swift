@@ -79,6 +79,18 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     public var isZero: Bool { digits.isEmpty }
+
+    /// The value as a floating-point number: exact enough to add and compare requests, not to store.
+    public var approximateValue: Double {
+        let magnitude = digits.reduce(0.0) { $0 * 10 + Double($1) } * pow10(exponent)
+        return isNegative ? -magnitude : magnitude
+    }
+
+    private func pow10(_ power: Int) -> Double {
+        var result = 1.0
+        for _ in 0..<abs(power) { result *= 10 }
+        return power < 0 ? 1 / result : result
+    }
     public var description: String { text }
 
     public static func == (a: Quantity, b: Quantity) -> Bool {

@@ -61,18 +61,18 @@ final class WatchStream: HTTPBodyStream, @unchecked Sendable {
             lastBookmark = Date()
             return encoder.bookmark(revision: revision, initialEventsEnd: true)
         }
-        while !isClosed {
-            let remaining = plan.deadline.timeIntervalSinceNow
-            if remaining <= 0 { return nil }
-            guard let events = watch.next(timeout: min(remaining, 1)) else { return nil }
-            let out = encode(events)
-            if !out.isEmpty { return out }
-            if plan.bookmarks, Date().timeIntervalSince(lastBookmark) >= Self.bookmarkInterval {
-                lastBookmark = Date()
-                return encoder.bookmark(revision: watch.progressRevision)
-            }
+        // Wait at most a second, then return (possibly nothing) so the connection can check that the
+        // client is still there.
+        if isClosed { return nil }
+        let remaining = plan.deadline.timeIntervalSinceNow
+        if remaining <= 0 { return nil }
+        guard let events = watch.next(timeout: min(remaining, 1)) else { return nil }
+        let out = encode(events)
+        if out.isEmpty, plan.bookmarks, Date().timeIntervalSince(lastBookmark) >= Self.bookmarkInterval {
+            lastBookmark = Date()
+            return encoder.bookmark(revision: watch.progressRevision)
         }
-        return nil
+        return out
     }
 
     /// The lines for `events` as this watcher sees them: an object entering the selection is ADDED,

@@ -18,7 +18,7 @@ public enum PodKind {
             "status.podIP": ["status", "podIP"],
             "status.nominatedNodeName": ["status", "nominatedNodeName"],
         ],
-        schema: schema, strategy: PodStrategy())
+        schema: schema, strategy: PodStrategy(), returnsDeletedObject: true)
 }
 
 /// Pods start `Pending` with their QoS class; afterwards only images, the deadline, tolerations and a
@@ -32,6 +32,14 @@ public struct PodStrategy: ResourceStrategy {
 
     public func prepareForCreate(_ object: inout JSON) {
         object["status"] = ["phase": "Pending", "qosClass": .string(PodQOS.qosClass(ofPodSpec: object["spec"]))]
+    }
+
+    /// A pod bound to a node and not finished gets the requested grace period, else its own
+    /// `terminationGracePeriodSeconds` (30 by default); an unscheduled or finished pod goes at once.
+    public func gracefulDeletionSeconds(_ object: JSON, requested: Int64?) -> Int64 {
+        let phase = object["status"]["phase"].stringValue
+        if (object["spec"]["nodeName"].stringValue ?? "").isEmpty || phase == "Failed" || phase == "Succeeded" { return 0 }
+        return max(0, requested ?? object["spec"]["terminationGracePeriodSeconds"].intValue ?? 30)
     }
 
     public func validate(_ object: JSON) -> [FieldError] {

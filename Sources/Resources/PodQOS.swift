@@ -28,7 +28,7 @@ public enum PodQOS {
     static func positiveAmounts(_ list: JSON) -> [String: Double] {
         var amounts: [String: Double] = [:]
         for name in computeResources {
-            if let amount = Quantity.value(list[name]), amount > 0 { amounts[name] = amount }
+            if let amount = Quantity(json: list[name])?.approximateValue, amount > 0 { amounts[name] = amount }
         }
         return amounts
     }
