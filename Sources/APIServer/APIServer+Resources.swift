@@ -91,6 +91,9 @@ extension APIServer {
             }
             return Responses.json(result.created ? 201 : 200, result.object, warnings: warnings)
         case "DELETE" where scope == .main:
+            if registry.definition.kind == "Namespace", NamespaceLifecycle.builtIn.contains(name) {
+                throw StatusError.forbidden(registry.resource, name: name, detail: "this namespace may not be deleted")
+            }
             let write = try WriteOptions(request)
             let options = try DeleteOptions(request, body: try optionalBody(request))
             switch try registry.delete(namespace: namespace, name: name, options: options, write: write) {

@@ -51,6 +51,7 @@ public final class APIServer: HTTPResponder, @unchecked Sendable {
     }
 
     private func route(_ request: HTTPRequest) throws -> HTTPResponse {
+        try ContentNegotiation.checkAcceptable(request)
         let target = RequestTarget(path: request.path)
         if case .resource(let path) = target { return try serveResource(path, request: request) }
         guard request.method == "GET" || request.method == "HEAD" else {

@@ -30,8 +30,12 @@ public struct NamespaceStrategy: ResourceStrategy {
 
     public init() {}
 
+    /// Every namespace carries its name as the label `kubernetes.io/metadata.name`, so selectors can pick it.
     public func applyDefaults(to object: inout JSON) {
         if object["spec"]["finalizers"].isNull { object["spec"]["finalizers"] = ["kubernetes"] }
+        if let name = object["metadata"]["name"].stringValue, !name.isEmpty {
+            object["metadata"]["labels"]["kubernetes.io/metadata.name"] = .string(name)
+        }
     }
 
     public func prepareForCreate(_ object: inout JSON) {

@@ -1,17 +1,31 @@
-"""Fixtures that start the real ordinal-apiserver on a free port and talk to it over HTTP."""
+"""Fixtures that start the real ordinal-apiserver on a free port and talk to it over HTTP.
+
+- `server`: a fresh server per test (SQLite store in a temporary folder) — for tests that need a pristine
+  store or count resourceVersions.
+- `memory_server`: the same with `--storage memory`.
+- `start_server`: a factory for servers with extra flags (e.g. `--watch-history 5`).
+- `api` + `ns`: one shared server for the whole session and a fresh namespace per test, so most tests
+  stay fast while staying independent of each other.
+- `kubectl`: the machine's kubectl against `server`, with a fresh discovery cache.
+- `Watch` (in support.py) reads a watch stream line by line in a thread.
+"""
 import json
 import os
 import re
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
+import uuid
 
 import pytest
 import requests
 
 BIN_DIR = os.environ.get("ORDINAL_BIN_DIR") or os.path.join(
     os.path.dirname(__file__), "..", "..", ".build", "debug")
+
+URL_PATTERN = re.compile(r"(http://\S+)")
 
 
 class Server:
@@ -23,19 +37,32 @@ class Server:
         self.extra_args = list(extra_args)
         self.process = None
         self.url = None
+        self.first_line = None
         self.session = requests.Session()
+        # The server's log goes to a file: a never-read pipe would fill up and stall the server.
+        self.log_path = tempfile.mktemp(prefix="ordinal-log-", suffix=".txt")
 
     def start(self):
         args = [os.path.join(BIN_DIR, "ordinal-apiserver"), "--port", "0", "--storage", self.storage,
                 "--data-dir", self.data_dir, *self.extra_args]
-        self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        log = open(self.log_path, "a")
+        self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=log, text=True)
+        log.close()
         line = self.process.stdout.readline()
-        match = re.search(r"(http://\S+)", line)
+        self.first_line = line
+        match = URL_PATTERN.search(line)
         if not match:
             self.process.kill()
-            raise RuntimeError("server did not start: " + line + self.process.stderr.read())
-        self.url = match.group(1)
+            self.process.wait()
+            raise RuntimeError("server did not start: " + line + self.log_tail())
+        self.url = match.group(1).rstrip("/")
+        threading.Thread(target=self._drain_stdout, args=(self.process,), daemon=True).start()
         return self
+
+    @staticmethod
+    def _drain_stdout(process):
+        for _ in process.stdout:
+            pass
 
     def stop(self, signal_kill=False):
         if self.process and self.process.poll() is None:
@@ -49,10 +76,27 @@ class Server:
                 self.process.kill()
                 self.process.wait()
 
+    def restart(self, signal_kill=True):
+        """Stops the process (kill -9 by default) and starts a new one on the same data folder."""
+        self.stop(signal_kill=signal_kill)
+        self.session = requests.Session()
+        return self.start()
+
+    def alive(self):
+        return self.process is not None and self.process.poll() is None
+
+    def log_tail(self, size=4000):
+        try:
+            with open(self.log_path) as handle:
+                return handle.read()[-size:]
+        except OSError:
+            return ""
+
     def request(self, method, path, body=None, content_type="application/json", headers=None, **kwargs):
         all_headers = {"Content-Type": content_type} if body is not None else {}
         all_headers.update(headers or {})
         data = body if isinstance(body, (bytes, str)) or body is None else json.dumps(body)
+        kwargs.setdefault("timeout", 30)
         return self.session.request(method, self.url + path, data=data, headers=all_headers, **kwargs)
 
     def get(self, path, **kwargs):
@@ -70,12 +114,43 @@ class Server:
     def delete(self, path, body=None, **kwargs):
         return self.request("DELETE", path, body, **kwargs)
 
+    def cleanup(self):
+        self.stop()
+        try:
+            os.remove(self.log_path)
+        except OSError:
+            pass
+
+
+def _new_data_dir():
+    return tempfile.mkdtemp(prefix="ordinal-test-")
+
 
 @pytest.fixture
 def data_dir():
-    path = tempfile.mkdtemp(prefix="ordinal-test-")
+    path = _new_data_dir()
     yield path
     shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture
+def start_server():
+    """A factory: start_server(storage="sqlite", extra_args=(), data_dir=None) -> a started Server."""
+    started, folders = [], []
+
+    def start(storage="sqlite", extra_args=(), data_dir=None):
+        if data_dir is None:
+            data_dir = _new_data_dir()
+            folders.append(data_dir)
+        instance = Server(data_dir, storage=storage, extra_args=extra_args).start()
+        started.append(instance)
+        return instance
+
+    yield start
+    for instance in started:
+        instance.cleanup()
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture
@@ -83,19 +158,48 @@ def server(data_dir):
     """A fresh server on the durable SQLite store in a temporary folder."""
     instance = Server(data_dir).start()
     yield instance
-    instance.stop()
+    instance.cleanup()
+
+
+@pytest.fixture
+def memory_server(start_server):
+    """A fresh server on the in-memory store."""
+    return start_server(storage="memory")
+
+
+@pytest.fixture(scope="session")
+def api():
+    """One server shared by the whole session; tests isolate themselves with the `ns` fixture."""
+    folder = _new_data_dir()
+    instance = Server(folder).start()
+    yield instance
+    instance.cleanup()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def ns(api):
+    """A fresh namespace on the shared server."""
+    name = "t-" + uuid.uuid4().hex[:10]
+    response = api.post("/api/v1/namespaces", {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": name}})
+    assert response.status_code == 201, response.text
+    return name
 
 
 @pytest.fixture
 def kubectl(server, tmp_path):
     """Runs the machine's kubectl against the server with a fresh discovery cache."""
     def run(*args, input=None, check=True, timeout=60):
-        command = ["kubectl", "--server", server.url, "--cache-dir", str(tmp_path / "kube-cache"), *args]
+        command = ["kubectl", *kubectl_flags(server, tmp_path), *args]
         result = subprocess.run(command, input=input, capture_output=True, text=True, timeout=timeout)
         if check and result.returncode != 0:
             raise AssertionError(f"kubectl {' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
         return result
     return run
+
+
+def kubectl_flags(server, tmp_path):
+    return ["--server", server.url, "--cache-dir", str(tmp_path / "kube-cache")]
 
 
 def wait_for(predicate, timeout=10.0, interval=0.05):
