@@ -52,4 +52,10 @@ extension NameValidation {
         let cut = prefix.utf8.count > maxPrefix ? String(decoding: prefix.utf8.prefix(maxPrefix), as: UTF8.self) : prefix
         return cut + generateNameSuffix(using: &generator)
     }
+
+    /// `generateName` + suffix from the system generator.
+    public static func generateName(prefix: String) -> String {
+        var generator = SystemRandomNumberGenerator()
+        return generateName(prefix: prefix, using: &generator)
+    }
 }

@@ -49,7 +49,7 @@ struct ObjectMetaRules {
                 throw StatusError.invalid(kind: definition.kind, group: definition.group, name: "",
                                           errors: [.required("metadata.name", "name or generateName is required")])
             }
-            metadata["name"] = .string(String(prefix.prefix(58)) + NameValidation.generateNameSuffix())
+            metadata["name"] = .string(NameValidation.generateName(prefix: prefix))
         }
         metadata["uid"] = .string(makeUID())
         metadata["creationTimestamp"] = .string(Timestamp.format(now()))
@@ -58,6 +58,12 @@ struct ObjectMetaRules {
             metadata.removeValue(forKey: serverOwned)
         }
         object["metadata"] = .object(metadata)
+    }
+
+    /// Draws a new name from `generateName` after a collision.
+    func regenerateName(_ object: inout JSON) throws {
+        guard let prefix = object["metadata"]["generateName"].stringValue else { return }
+        object["metadata"]["name"] = .string(NameValidation.generateName(prefix: prefix))
     }
 
     /// Carries the server-owned metadata of `old` into an update, and bumps `generation` when `spec` changed.

@@ -17,6 +17,8 @@ final class ResourceRegistry: @unchecked Sendable {
 
     /// How many times a write without a resourceVersion precondition is retried on a conflict.
     static let conflictRetries = 16
+    /// How many names a create with `generateName` draws before giving up on collisions.
+    static let generateNameAttempts = 8
 
     init(definition: ResourceDefinition, store: any VersionedStore, now: @escaping () -> Date = Date.init,
          makeUID: @escaping () -> String = { UUID().uuidString.lowercased() }) {
@@ -76,12 +78,22 @@ final class ResourceRegistry: @unchecked Sendable {
             guard store.get(key(namespace: namespace, name: name)) == nil else { throw StatusError.alreadyExists(resource, name: name) }
             return object
         }
-        do {
-            let stored = try store.create(key(namespace: namespace, name: name)) { Self.encode(object, revision: $0) }
-            return try decode(stored)
-        } catch let error as StoreError {
-            throw mapped(error, name: name)
+        var name = name
+        let generated = (object["metadata"]["generateName"].stringValue ?? "").isEmpty == false
+            && name.hasPrefix(object["metadata"]["generateName"].stringValue!)
+        for attempt in 1...Self.generateNameAttempts {
+            do {
+                let stored = try store.create(key(namespace: namespace, name: name)) { Self.encode(object, revision: $0) }
+                return try decode(stored)
+            } catch StoreError.alreadyExists where generated && attempt < Self.generateNameAttempts {
+                // A generated name taken by another object: draw another, as Kubernetes retries.
+                try meta.regenerateName(&object)
+                name = object["metadata"]["name"].stringValue ?? ""
+            } catch let error as StoreError {
+                throw mapped(error, name: name)
+            }
         }
+        throw StatusError.alreadyExists(resource, name: name)
     }
 
     private func checkNamespaceAccepts(_ namespace: String, name: String) throws {
