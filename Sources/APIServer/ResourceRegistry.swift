@@ -68,7 +68,7 @@ final class ResourceRegistry: @unchecked Sendable {
         definition.strategy.applyDefaults(to: &object)
         definition.strategy.prepareForCreate(&object)
         try admission(&object)
-        let name = object["metadata"]["name"].stringValue ?? ""
+        var name = object["metadata"]["name"].stringValue ?? ""
         let errors = meta.validate(object, old: nil) + definition.strategy.validate(object)
         guard errors.isEmpty else {
             throw StatusError.invalid(kind: definition.kind, group: definition.group, name: name, errors: errors)
@@ -78,7 +78,6 @@ final class ResourceRegistry: @unchecked Sendable {
             guard store.get(key(namespace: namespace, name: name)) == nil else { throw StatusError.alreadyExists(resource, name: name) }
             return object
         }
-        var name = name
         let generated = (object["metadata"]["generateName"].stringValue ?? "").isEmpty == false
             && name.hasPrefix(object["metadata"]["generateName"].stringValue!)
         for attempt in 1...Self.generateNameAttempts {
