@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "ordinal-apiserver", targets: ["ordinal-apiserver"]),
+        .executable(name: "ordinal-controller-manager", targets: ["ordinal-controller-manager"]),
+        .library(name: "KubeClient", targets: ["KubeClient"]),
         .executable(name: "ordinal-bare-responder", targets: ["ordinal-bare-responder"]),
     ],
     dependencies: [
@@ -14,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // The only C: libmicrohttpd with a shim for its variadic start function, and SQLite.
@@ -37,6 +40,21 @@ let package = Package(
             "APIMachinery", "Store", "HTTPServer", "Resources",
             .product(name: "Logging", package: "swift-log"),
         ]),
+        .target(name: "KubeClient", dependencies: [
+            "APIMachinery",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "Controllers", dependencies: [
+            "APIMachinery", "KubeClient",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "ordinal-controller-manager", dependencies: [
+            "Controllers", "KubeClient",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
         .executableTarget(name: "ordinal-apiserver", dependencies: [
             "APIServer", "Store", "HTTPServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -51,5 +69,7 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "ResourcesTests", dependencies: ["Resources", "APIMachinery"]),
         .testTarget(name: "APIServerTests", dependencies: ["APIServer", "Store", "HTTPServer", "APIMachinery"]),
+        .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "APIServer", "Store", "HTTPServer", "APIMachinery"]),
+        .testTarget(name: "ControllersTests", dependencies: ["Controllers", "KubeClient", "APIMachinery"]),
     ]
 )

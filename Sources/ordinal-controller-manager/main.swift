@@ -1,0 +1,2 @@
+// The controller manager: flags → client → controllers.
+print("ordinal-controller-manager")
