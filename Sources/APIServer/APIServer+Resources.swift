@@ -23,7 +23,9 @@ extension APIServer {
         case "scale" where definition.scale != nil:
             return try serveScale(registry, namespace: path.namespace, name: name, request: request)
         case "finalize" where definition.kind == "Namespace" && request.method == "PUT":
-            return try serveItem(registry, namespace: nil, name: name, scope: .finalize, request: request)
+            return try serveFinalize(registry, name: name, request: request)
+        case "binding" where definition.kind == "Pod" && request.method == "POST":
+            return try serveBinding(registry, namespace: path.namespace, name: name, request: request)
         default: throw StatusError.pathNotFound
         }
     }
@@ -82,7 +84,7 @@ extension APIServer {
             let warnings = try FieldChecks.check(&object, duplicates: duplicates, definition: registry.definition, options: options)
             let result = try registry.update(namespace: namespace, name: name, scope: scope, options: options) { _ in object }
             return Responses.json(200, result.object, warnings: warnings)
-        case "PATCH" where scope != .finalize:
+        case "PATCH":
             let options = try WriteOptions(request)
             let type = try RequestBody.patchType(request)
             var warnings: [String] = []
@@ -126,6 +128,37 @@ extension APIServer {
         default:
             throw StatusError.methodNotAllowed("\(request.method) is not supported on resources of kind \"\(registry.resource)/scale\"")
         }
+    }
+
+    /// `PUT namespaces/{name}/finalize` changes only `spec.finalizers`.
+    private func serveFinalize(_ registry: ResourceRegistry, name: String, request: HTTPRequest) throws -> HTTPResponse {
+        let (body, _) = try RequestBody.object(request)
+        let result = try registry.update(namespace: nil, name: name, scope: .subresource, options: try WriteOptions(request)) { namespace in
+            var finalized = namespace
+            finalized["spec"]["finalizers"] = body["spec"]["finalizers"].isNull ? [] : body["spec"]["finalizers"]
+            return finalized
+        }
+        return Responses.json(200, result.object)
+    }
+
+    /// `POST pods/{name}/binding` assigns an unscheduled pod to a node, as the scheduler does.
+    private func serveBinding(_ registry: ResourceRegistry, namespace: String?, name: String, request: HTTPRequest) throws -> HTTPResponse {
+        let (binding, _) = try RequestBody.object(request)
+        guard let node = binding["target"]["name"].stringValue, !node.isEmpty else {
+            throw StatusError.invalid(kind: "Binding", group: "", name: name, errors: [.required("target.name")])
+        }
+        _ = try registry.update(namespace: namespace, name: name, scope: .subresource, options: try WriteOptions(request)) { pod in
+            if let current = pod["spec"]["nodeName"].stringValue, !current.isEmpty {
+                throw StatusError.conflict(registry.resource, name: name, detail: "pod \(name) is already assigned to node \"\(current)\"")
+            }
+            if pod.isTerminating {
+                throw StatusError.conflict(registry.resource, name: name, detail: "pod \(name) is being deleted, cannot be assigned to a host")
+            }
+            var bound = pod
+            bound["spec"]["nodeName"] = .string(node)
+            return bound
+        }
+        return Responses.json(201, ["kind": "Status", "apiVersion": "v1", "metadata": [:], "status": "Success", "code": 201])
     }
 
     private func optionalBody(_ request: HTTPRequest) throws -> JSON? {

@@ -6,10 +6,20 @@ enum Admission {
     static func install(on server: APIServer) {
         server.registry(group: "", version: "v1", resource: "persistentvolumeclaims")?.admission = { [unowned server] claim in
             defaultStorageClass(&claim, server: server)
+            addFinalizer("kubernetes.io/pvc-protection", to: &claim)
+        }
+        server.registry(group: "", version: "v1", resource: "persistentvolumes")?.admission = { volume in
+            addFinalizer("kubernetes.io/pv-protection", to: &volume)
         }
         server.registry(group: "", version: "v1", resource: "services")?.admission = { [unowned server] service in
             try allocateClusterIP(&service, server: server)
         }
+    }
+
+    /// Claims and volumes are protected from removal while in use: the volume controllers drop these finalizers.
+    static func addFinalizer(_ finalizer: String, to object: inout JSON) {
+        guard !object.finalizers.contains(finalizer) else { return }
+        object["metadata"]["finalizers"] = .array((object.finalizers + [finalizer]).map(JSON.string))
     }
 
     /// A claim with no `storageClassName` (absent, not `""`) gets the class annotated as the default.

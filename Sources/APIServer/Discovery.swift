@@ -67,6 +67,9 @@ enum Discovery {
             if definition.kind == "Namespace" {
                 resources.append(subresource(definition, "finalize", kind: definition.kind, verbs: ["update"]))
             }
+            if definition.kind == "Pod" && definition.group.isEmpty {
+                resources.append(subresource(definition, "binding", kind: "Binding", verbs: ["create"]))
+            }
         }
         return ["kind": "APIResourceList", "apiVersion": "v1", "groupVersion": .string(group.isEmpty ? version : "\(group)/\(version)"),
                 "resources": .array(resources)]

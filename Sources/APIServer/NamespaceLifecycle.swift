@@ -86,7 +86,7 @@ public final class NamespaceLifecycle: @unchecked Sendable {
     }
 
     private func finalize(_ name: String, registry: ResourceRegistry) throws {
-        _ = try registry.update(namespace: nil, name: name, scope: .finalize, options: .init()) { namespace in
+        _ = try registry.update(namespace: nil, name: name, scope: .subresource, options: .init()) { namespace in
             var finalized = namespace
             finalized["spec"]["finalizers"] = []
             return finalized

@@ -23,7 +23,7 @@ enum RequestBody {
     static func object(_ request: HTTPRequest) throws -> (JSON, duplicates: [String]) {
         let type = mediaType(request)
         switch type {
-        case "application/json", "*/*", "text/plain":
+        case "application/json", "*/*":
             return try json(request.body)
         case "application/yaml", "application/x-yaml", "text/yaml":
             return (try YAMLDecoding.json(from: request.body), [])

@@ -69,7 +69,8 @@ struct ListOptions {
             guard let match = Match(rawValue: text) else {
                 throw StatusError.badRequest("resourceVersionMatch: Unsupported value: \"\(text)\": supported values: \"Exact\", \"NotOlderThan\"")
             }
-            guard resourceVersion != nil else {
+            // Watches may ask for initial events "not older than" now without naming a version.
+            guard resourceVersion != nil || watch else {
                 throw StatusError.badRequest("resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided")
             }
             if match == .exact, resourceVersion == "0" {

@@ -107,8 +107,9 @@ final class ResourceRegistry: @unchecked Sendable {
 
     // MARK: Update
 
-    /// Which part of the object a write may change.
-    enum UpdateScope { case main, status, finalize }
+    /// Which part of the object a write may change: the main resource (spec and metadata), `/status`, or a
+    /// server-side subresource (`/finalize`, `/binding`) whose transform the server itself wrote and trusts.
+    enum UpdateScope { case main, status, subresource }
 
     /// The read-modify-write at the heart of update, patch and the subresources.
     ///
@@ -158,11 +159,7 @@ final class ResourceRegistry: @unchecked Sendable {
             merged["status"] = object["status"]
             object = merged
             errors = definition.strategy.validateStatusUpdate(object, old: old)
-        case .finalize:
-            // Namespaces' /finalize changes only spec.finalizers.
-            var merged = old
-            merged["spec"]["finalizers"] = object["spec"]["finalizers"]
-            object = merged
+        case .subresource:
             errors = []
         case .main:
             if definition.hasStatus { object["status"] = old["status"] }

@@ -6,7 +6,7 @@ import socket
 import threading
 import time
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Optional
 
 import requests
@@ -306,7 +306,7 @@ class Watch:
             self.finished.set()
             self.events.put(_END)
 
-    def next(self, timeout=5.0):
+    def next(self, timeout=10.0):
         try:
             event = self.events.get(timeout=timeout)
         except queue.Empty:
@@ -316,14 +316,14 @@ class Watch:
             raise AssertionError(f"the watch stream ended (error: {self.error!r})")
         return event
 
-    def expect(self, event_type, name=None, timeout=5.0):
+    def expect(self, event_type, name=None, timeout=10.0):
         event = self.next(timeout)
         assert event["type"] == event_type, event
         if name is not None:
             assert event["object"]["metadata"]["name"] == name, event
         return event
 
-    def take(self, count, timeout=5.0):
+    def take(self, count, timeout=10.0):
         return [self.next(timeout) for _ in range(count)]
 
     def quiet(self, seconds=0.5):

@@ -321,3 +321,38 @@ def test_mistyped_field_is_bad_request(api, ns):
 def test_invalid_field_validation_value(api, ns):
     response = api.post(CM.collection(ns), configmap("cm"), params={"fieldValidation": "Loose"})
     assert response.status_code in (400, 422), response.text
+
+
+# --- Other metadata rules (kube-api-conventions.md §5) ------------------------------------------------------
+
+
+def test_service_name_is_a_dns_1035_label(api, ns):
+    response = api.post(f"/api/v1/namespaces/{ns}/services",
+                        {"metadata": {"name": "1svc"}, "spec": {"ports": [{"port": 80}]}})
+    body = expect_invalid(response, "Service", "1svc", "metadata.name")
+    assert "DNS-1035 label" in body["message"]
+
+
+def test_more_than_one_controller_reference_is_invalid(api, ns):
+    owner = {"apiVersion": "apps/v1", "kind": "StatefulSet", "name": "a", "uid": "u-1", "controller": True}
+    body = configmap("owned")
+    body["metadata"]["ownerReferences"] = [owner, dict(owner, name="b", uid="u-2")]
+    expect_invalid(api.post(CM.collection(ns), body), "ConfigMap", "owned", "metadata.ownerReferences")
+
+
+def test_no_new_finalizers_once_deleting(api, ns):
+    create(api, CM, "held", ns, body=configmap("held", finalizers=["a.example.com/x"]))
+    deleting = expect(api.delete(CM.item("held", ns)))
+    assert deleting["metadata"]["deletionGracePeriodSeconds"] == 0
+    deleting["metadata"]["finalizers"].append("b.example.com/y")
+    expect_invalid(api.put(CM.item("held", ns), deleting), "ConfigMap", "held", "metadata.finalizers")
+    expect(api.patch(CM.item("held", ns), {"metadata": {"finalizers": None}}))
+    expect_status(api.get(CM.item("held", ns)), 404)
+
+
+def test_stale_status_update_conflicts(api, ns):
+    created = create(api, STS, "web", ns)
+    created["status"] = {"replicas": 1}
+    expect(api.put(STS.item("web", ns, "status"), created))
+    expect_status(api.put(STS.item("web", ns, "status"), created), 409, "Conflict",
+                  contains='Operation cannot be fulfilled on statefulsets.apps "web"')
