@@ -1,0 +1,65 @@
+import APIMachinery
+import Foundation
+import KubeClient
+import Logging
+
+/// Wires the pure `StatefulSetReconciler` to the cluster: informer events queue set keys; a pass reads the
+/// set and everything it may own from the caches, reconciles, and executes the resulting actions.
+public struct StatefulSetController: Sendable {
+    public static let resources: [APIResource] = [.statefulSets, .pods, .persistentVolumeClaims, .controllerRevisions]
+
+    let informers: InformerSet
+    let executor: ActionExecutor
+    let now: @Sendable () -> Date
+    public let loop: ControllerLoop
+
+    public init(informers: InformerSet, executor: ActionExecutor, workers: Int = 4, logger: Logger,
+                now: @escaping @Sendable () -> Date = Date.init) {
+        let queue = WorkQueue()
+        self.informers = informers
+        self.executor = executor
+        self.now = now
+        let sets = informers[.statefulSets]
+        let inputs = Self.gatherer(informers: informers)
+        loop = ControllerLoop(name: "statefulset", queue: queue, workers: workers, logger: logger) { key in
+            let (namespace, name) = splitKey(key)
+            guard let set = sets.lister.get(namespace: namespace, name: name) else { return .done }
+            let plan = StatefulSetReconciler.reconcile(inputs(set, now()))
+            try await executor.execute(plan.actions)
+            return ReconcileResult(requeueAfter: plan.requeueAfter)
+        }
+        sets.addHandler(.enqueue(queue) { [$0.objectKey] })
+        let owners: @Sendable (JSON) -> [String] = { object in Self.setKeys(for: object, sets: sets) }
+        informers[.pods].addHandler(.enqueue(queue, keys: owners))
+        informers[.controllerRevisions].addHandler(.enqueue(queue, keys: owners))
+        informers[.persistentVolumeClaims].addHandler(.enqueue(queue) { claim in
+            sets.lister.list(namespace: claim.namespace).map(\.objectKey)
+        })
+    }
+
+    /// The sets a pod or revision belongs to: its controller, or for an orphan every set whose selector
+    /// matches it (a candidate for adoption).
+    static func setKeys(for object: JSON, sets: Informer) -> [String] {
+        if let owner = object.controllerReference {
+            return owner.kind == "StatefulSet" ? ["\(object.namespace)/\(owner.name)"] : []
+        }
+        return sets.lister.list(namespace: object.namespace).filter { set in
+            (try? LabelSelector(json: set["spec"]["selector"]))?.matches(object.labels) ?? false
+        }.map(\.objectKey)
+    }
+
+    /// Builds a pass's inputs from the caches: the pods, claims and revisions of the set's namespace that
+    /// the set owns or could adopt.
+    static func gatherer(informers: InformerSet) -> @Sendable (JSON, Date) -> StatefulSetInputs {
+        let pods = informers[.pods].lister, claims = informers[.persistentVolumeClaims].lister
+        let revisions = informers[.controllerRevisions].lister
+        return { set, now in
+            let related: (JSON) -> Bool = { object in
+                object.controllerReference.map { $0.uid == set.uid } ?? true
+            }
+            return StatefulSetInputs(set: set, pods: pods.list(namespace: set.namespace).filter(related),
+                                     claims: claims.list(namespace: set.namespace),
+                                     revisions: revisions.list(namespace: set.namespace).filter(related), now: now)
+        }
+    }
+}
