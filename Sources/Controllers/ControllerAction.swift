@@ -15,6 +15,8 @@ public enum ControllerAction: Sendable, Equatable {
     /// DELETE an object; `uid` is a precondition so a newer object of the same name is never deleted.
     case delete(APIResource, namespace: String?, name: String, uid: String?, gracePeriodSeconds: Int64? = nil,
                 propagation: String? = nil)
+    /// POST pods/{name}/binding: assign the pod to `node` (sets `spec.nodeName`, which a plain update may not).
+    case bind(namespace: String, name: String, node: String)
     /// Record a core/v1 Event about `regarding`.
     case event(EventRecord)
 }
