@@ -25,6 +25,7 @@ public struct ActionExecutor: Sendable {
     }
 
     private func execute(_ action: ControllerAction) async throws {
+        logger.trace("executing \(action)")
         switch action {
         case .create(let resource, let object):
             _ = try await client.create(resource, object)

@@ -43,6 +43,7 @@ public struct ControllerLoop: Sendable {
     private func work() async {
         while let key = await queue.next() {
             do {
+                logger.trace("\(name): reconciling \(key)")
                 let result = try await reconcile(key)
                 await queue.forget(key)
                 if let delay = result.requeueAfter {
