@@ -1,4 +1,5 @@
 import APIMachinery
+import Foundation
 import HTTPServer
 
 extension APIServer {
@@ -34,12 +35,22 @@ extension APIServer {
         switch request.method {
         case "GET":
             let options = try ListOptions(request)
+            let asTable = TablePrinters.wanted(request)
             if options.watch {
-                let stream = try registry.watch(namespace: namespace, options: options)
+                let render = asTable ? tableRenderer(registry, request: request) : nil
+                let stream = try registry.watch(namespace: namespace, options: options, render: render)
                 return HTTPResponse(status: 200, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-cache")],
                                     body: .stream(stream))
             }
             let page = try registry.list(namespace: namespace, options: options)
+            if asTable {
+                var metadata: JSONObject = ["resourceVersion": .string(String(page.revision))]
+                if let token = page.continueToken { metadata["continue"] = .string(token) }
+                if let remaining = page.remaining { metadata["remainingItemCount"] = .int(Int64(remaining)) }
+                let objects = try page.items.map(registry.decode)
+                return Responses.json(200, TablePrinters.table(objects, definition: registry.definition, metadata: .object(metadata),
+                                                               include: request.queryValue("includeObject"), now: Date()))
+            }
             return Responses.json(200, registry.listBody(page))
         case "POST":
             let options = try WriteOptions(request)
@@ -77,7 +88,14 @@ extension APIServer {
                            request: HTTPRequest) throws -> HTTPResponse {
         switch request.method {
         case "GET":
-            return Responses.json(200, try registry.get(namespace: namespace, name: name).value)
+            let stored = try registry.get(namespace: namespace, name: name)
+            if scope == .main, TablePrinters.wanted(request) {
+                let object = try registry.decode(stored)
+                return Responses.json(200, TablePrinters.table([object], definition: registry.definition,
+                                                               metadata: ["resourceVersion": .string(object.resourceVersion)],
+                                                               include: request.queryValue("includeObject"), now: Date()))
+            }
+            return Responses.json(200, stored.value)
         case "PUT":
             let options = try WriteOptions(request)
             var (object, duplicates) = try RequestBody.object(request)
@@ -159,6 +177,17 @@ extension APIServer {
             return bound
         }
         return Responses.json(201, ["kind": "Status", "apiVersion": "v1", "metadata": [:], "status": "Success", "code": 201])
+    }
+
+    /// Watch events as one-row Tables, for `kubectl get -w`.
+    private func tableRenderer(_ registry: ResourceRegistry, request: HTTPRequest) -> @Sendable ([UInt8]) -> [UInt8] {
+        let include = request.queryValue("includeObject")
+        let definition = registry.definition
+        return { bytes in
+            guard let object = try? JSON.parse(bytes) else { return bytes }
+            return TablePrinters.table([object], definition: definition, metadata: ["resourceVersion": .string(object.resourceVersion)],
+                                       include: include, now: Date()).encoded()
+        }
     }
 
     private func optionalBody(_ request: HTTPRequest) throws -> JSON? {

@@ -6,10 +6,11 @@ extension ResourceRegistry {
     /// Starts a watch with Kubernetes' start semantics: no resourceVersion (or "0") first replays the
     /// current state as ADDED events; a resourceVersion resumes after it; `sendInitialEvents=true` replays
     /// the state then marks its end with a bookmark; a compacted resourceVersion yields one ERROR event (410).
-    func watch(namespace: String?, options: ListOptions) throws -> WatchStream {
+    /// `render`, when given, turns each event's object into what is sent (a one-row Table for `kubectl get -w`).
+    func watch(namespace: String?, options: ListOptions, render: (@Sendable ([UInt8]) -> [UInt8])? = nil) throws -> WatchStream {
         let prefix = StorageKey.prefix(definition, namespace: namespace)
         let filter = try ObjectFilter(definition: definition, options: options)
-        let encoder = WatchEventEncoder(kind: definition.kind, apiVersion: definition.groupVersion)
+        let encoder = WatchEventEncoder(kind: definition.kind, apiVersion: definition.groupVersion, render: render)
         let timeout = options.timeoutSeconds ?? Double.random(in: 1800...3600)
         var plan = WatchStream.Plan(bookmarks: options.allowWatchBookmarks, deadline: Date().addingTimeInterval(timeout))
         let requested = try options.revision()

@@ -5,8 +5,11 @@ import Store
 struct WatchEventEncoder {
     let kind: String
     let apiVersion: String
+    /// Turns stored object bytes into the event's object (a Table row); nil sends them as they are.
+    var render: (@Sendable ([UInt8]) -> [UInt8])? = nil
 
     func line(_ type: String, object: [UInt8]) -> [UInt8] {
+        let object = render?(object) ?? object
         var out: [UInt8] = []
         out.reserveCapacity(object.count + 32)
         out.append(contentsOf: Array("{\"type\":\"\(type)\",\"object\":".utf8))
@@ -15,14 +18,15 @@ struct WatchEventEncoder {
         return out
     }
 
+    /// Bookmarks and errors are never rendered.
     func bookmark(revision: Revision, initialEventsEnd: Bool = false) -> [UInt8] {
         var metadata: JSONObject = ["resourceVersion": .string(String(revision))]
         if initialEventsEnd { metadata["annotations"] = ["k8s.io/initial-events-end": "true"] }
         let object: JSON = ["kind": .string(kind), "apiVersion": .string(apiVersion), "metadata": .object(metadata)]
-        return line("BOOKMARK", object: object.encoded())
+        return WatchEventEncoder(kind: kind, apiVersion: apiVersion).line("BOOKMARK", object: object.encoded())
     }
 
     func error(_ status: StatusError) -> [UInt8] {
-        line("ERROR", object: status.status.encoded())
+        WatchEventEncoder(kind: kind, apiVersion: apiVersion).line("ERROR", object: status.status.encoded())
     }
 }

@@ -211,3 +211,106 @@ def wait_for(predicate, timeout=10.0, interval=0.05):
             return value
         time.sleep(interval)
     raise AssertionError("condition not met within %.1fs" % timeout)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# A whole cluster: the API server plus the controller manager (StatefulSet controller, simulated kubelet,
+# scheduler and nodes, volume provisioner, garbage collector, endpoints).
+
+
+class Cluster:
+    """An API server and a controller manager running against it. Request helpers (get, post, put, patch,
+    delete, url, ...) are the API server's; `kubectl(...)` runs the machine's kubectl against it."""
+
+    def __init__(self, api, kube_cache, time_scale=0.05, nodes=3, extra_args=()):
+        self.api = api
+        self.kube_cache = kube_cache
+        self.time_scale = time_scale
+        self.nodes = nodes
+        self.extra_args = list(extra_args)
+        self.process = None
+        self.log_path = tempfile.mktemp(prefix="ordinal-cm-log-", suffix=".txt")
+
+    def __getattr__(self, name):
+        return getattr(self.api, name)
+
+    def start_controllers(self):
+        args = [os.path.join(BIN_DIR, "ordinal-controller-manager"), "--server", self.api.url,
+                "--nodes", str(self.nodes), "--time-scale", str(self.time_scale), "--log-level", "info",
+                *self.extra_args]
+        with open(self.log_path, "a") as log:
+            self.process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, text=True)
+        return self
+
+    def stop_controllers(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+    def controllers_alive(self):
+        return self.process is not None and self.process.poll() is None
+
+    def controller_log_tail(self, size=6000):
+        try:
+            with open(self.log_path) as handle:
+                return handle.read()[-size:]
+        except OSError:
+            return ""
+
+    def kubectl(self, *args, input=None, check=True, timeout=60):
+        command = ["kubectl", "--server", self.api.url, "--cache-dir", str(self.kube_cache), *args]
+        result = subprocess.run(command, input=input, capture_output=True, text=True, timeout=timeout)
+        if check and result.returncode != 0:
+            raise AssertionError(f"kubectl {' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+        return result
+
+    def cleanup(self):
+        self.stop_controllers()
+        try:
+            os.remove(self.log_path)
+        except OSError:
+            pass
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    """Remembers each phase's report on the test item, so fixtures can tell whether the test failed."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, "rep_" + report.when, report)
+
+
+@pytest.fixture
+def start_cluster(start_server, tmp_path, request):
+    """A factory: start_cluster(storage="memory", time_scale=0.05, nodes=3, extra_args=()) -> a started
+    Cluster. On failure the tails of both processes' logs are printed (shown in the test report)."""
+    clusters = []
+
+    def start(storage="memory", time_scale=0.05, nodes=3, extra_args=()):
+        api = start_server(storage=storage)
+        cluster = Cluster(api, tmp_path / f"kube-cache-{len(clusters)}", time_scale=time_scale, nodes=nodes,
+                          extra_args=extra_args)
+        clusters.append(cluster)
+        return cluster.start_controllers()
+
+    yield start
+    failed = any(getattr(getattr(request.node, "rep_" + phase, None), "failed", False)
+                 for phase in ("setup", "call"))
+    for cluster in clusters:
+        if failed:
+            print("\n===== ordinal-apiserver log (tail) =====\n" + cluster.api.log_tail())
+            print("\n===== ordinal-controller-manager log (tail) =====\n" + cluster.controller_log_tail())
+            if not cluster.controllers_alive():
+                print(f"(the controller manager had exited with {cluster.process.returncode})")
+        cluster.cleanup()
+
+
+@pytest.fixture
+def cluster(start_cluster):
+    """A fresh API server (in-memory store) with the controller manager running against it, at
+    --time-scale 0.05 so simulated pods start and terminate within a fraction of a second."""
+    return start_cluster()

@@ -370,3 +370,154 @@ def timed(action):
     start = time.monotonic()
     result = action()
     return result, time.monotonic() - start
+
+
+# ---------------------------------------------------------------------------------------------------------
+# StatefulSet scenarios against a whole cluster (the `cluster` fixture: API server + controller manager)
+
+NGINX_LABELS = {"app": "nginx"}
+NGINX_IMAGE = "registry.k8s.io/nginx-slim:0.24"
+
+
+def pods_path(namespace="default"):
+    return f"/api/v1/namespaces/{namespace}/pods"
+
+
+def pvcs_path(namespace="default"):
+    return f"/api/v1/namespaces/{namespace}/persistentvolumeclaims"
+
+
+def sts_path(name="web", namespace="default", subresource=None):
+    return STS.item(name, namespace, subresource)
+
+
+def headless_service(name="nginx", labels=None, publish_not_ready=False):
+    body = {"apiVersion": "v1", "kind": "Service", "metadata": meta(name, labels or NGINX_LABELS),
+            "spec": {"clusterIP": "None", "selector": dict(labels or NGINX_LABELS),
+                     "ports": [{"port": 80, "name": "web"}]}}
+    if publish_not_ready:
+        body["spec"]["publishNotReadyAddresses"] = True
+    return body
+
+
+def web_set(name="web", replicas=2, storage=False, annotations=None, image=NGINX_IMAGE, grace=10, **spec):
+    """examples/web.yaml's StatefulSet (`storage=True`: web-with-storage.yaml's, with the `www` claim
+    template); `annotations` go on the pod template (e.g. {"ordinal.dev/simulate": "fail"})."""
+    container = {"name": "nginx", "image": image, "ports": [{"containerPort": 80, "name": "web"}]}
+    if storage:
+        container["volumeMounts"] = [{"name": "www", "mountPath": "/usr/share/nginx/html"}]
+    body = statefulset(name, labels=NGINX_LABELS, containers=[container], replicas=replicas, **spec)
+    body["spec"]["template"]["spec"]["terminationGracePeriodSeconds"] = grace
+    if annotations:
+        body["spec"]["template"]["metadata"]["annotations"] = dict(annotations)
+    if storage:
+        body["spec"]["volumeClaimTemplates"] = [{
+            "metadata": {"name": "www"},
+            "spec": {"accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": "1Gi"}}}}]
+    return body
+
+
+def create_web(cluster, namespace="default", service=True, publish_not_ready=False, **set_options):
+    """Creates the headless Service `nginx` (unless service=False) and the StatefulSet; returns the set."""
+    if service:
+        expect(cluster.post(f"/api/v1/namespaces/{namespace}/services",
+                            headless_service(publish_not_ready=publish_not_ready)), 201)
+    body = web_set(**set_options)
+    body["metadata"]["namespace"] = namespace
+    return expect(cluster.post(STS.collection(namespace), body), 201)
+
+
+def get_or_none(server, path):
+    response = server.get(path)
+    if response.status_code == 404:
+        return None
+    return expect(response)
+
+
+def is_ready(pod_body):
+    if not pod_body or pod_body.get("status", {}).get("phase") != "Running":
+        return False
+    return any(c.get("type") == "Ready" and c.get("status") == "True"
+               for c in pod_body.get("status", {}).get("conditions") or [])
+
+
+def ordinal(name):
+    return int(name.rsplit("-", 1)[1])
+
+
+def list_pods(server, namespace="default", **params):
+    """The pods of the namespace, by ordinal-ish name order."""
+    items = expect(server.get(pods_path(namespace), params=params))["items"] or []
+    return sorted(items, key=lambda p: (p["metadata"]["name"].rsplit("-", 1)[0], ordinal(p["metadata"]["name"])
+                                        if p["metadata"]["name"].rsplit("-", 1)[-1].isdigit() else 0))
+
+
+def wait_set_settled(server, replicas, name="web", namespace="default", timeout=12.0):
+    """Waits until the set's status says `replicas` pods are ready and up to date at one revision, and its
+    pods are exactly <name>-0 … <name>-(replicas-1), all Running+Ready; returns the set."""
+    def settled():
+        body = get_or_none(server, sts_path(name, namespace))
+        if body is None:
+            return None
+        status = body.get("status") or {}
+        if not (status.get("observedGeneration") == body["metadata"]["generation"]
+                and status.get("replicas") == replicas and status.get("readyReplicas") == replicas
+                and status.get("updatedReplicas") == replicas and status.get("currentReplicas") == replicas
+                and status.get("currentRevision") and status.get("currentRevision") == status.get("updateRevision")):
+            return None
+        pods = [p for p in list_pods(server, namespace) if p["metadata"]["name"].startswith(name + "-")]
+        if [p["metadata"]["name"] for p in pods] != [f"{name}-{i}" for i in range(replicas)]:
+            return None
+        if not all(is_ready(p) and not p["metadata"].get("deletionTimestamp") for p in pods):
+            return None
+        return body
+    return wait_for(settled, timeout=timeout, interval=0.1)
+
+
+class EventLog:
+    """A Watch whose events are collected into `events` as they come (`drain()` takes what has arrived)."""
+
+    def __init__(self, server, path, params=None):
+        self.watch = Watch(server, path, params=params, read_timeout=120)
+        assert self.watch.status_code == 200, self.watch.response.text
+        self.events = []
+
+    def drain(self):
+        while True:
+            try:
+                event = self.watch.events.get_nowait()
+            except queue.Empty:
+                return self.events
+            if event is _END:
+                self.watch.events.put(_END)
+                return self.events
+            self.events.append(event)
+
+    def of(self, event_type=None, name=None):
+        return [e for e in self.drain()
+                if (event_type is None or e["type"] == event_type)
+                and (name is None or e["object"]["metadata"]["name"] == name)]
+
+    def names(self, event_type):
+        return [e["object"]["metadata"]["name"] for e in self.of(event_type)]
+
+    def close(self):
+        self.watch.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def assert_one_object_per_name(events):
+    """Over a pod watch: a name is never ADDED while a previous object of that name still exists."""
+    alive = {}
+    for event in events:
+        name, uid = event["object"]["metadata"]["name"], event["object"]["metadata"]["uid"]
+        if event["type"] == "ADDED":
+            assert name not in alive, f"{name} (uid {uid}) created while uid {alive.get(name)} still existed"
+            alive[name] = uid
+        elif event["type"] == "DELETED":
+            alive.pop(name, None)
