@@ -50,11 +50,18 @@ public final class Informer: Sendable {
     ///   - namespace: The namespace to watch; nil for all namespaces (or a cluster-scoped resource).
     ///   - labelSelector: Only objects matching it are cached; an object that stops matching is deleted.
     ///   - resyncInterval: When set, every cached object is redelivered to `onUpdate` this often.
-    public init(client: KubeClient, resource: APIResource, namespace: String? = nil, labelSelector: String? = nil,
-                resyncInterval: Duration? = nil) {
+    public convenience init(client: KubeClient, resource: APIResource, namespace: String? = nil, labelSelector: String? = nil,
+                            resyncInterval: Duration? = nil) {
+        self.init(client: client, resource: resource, namespace: namespace, labelSelector: labelSelector,
+                  resyncInterval: resyncInterval, pageSize: 500)
+    }
+
+    /// - Parameter pageSize: The `limit` of each list request.
+    init(client: KubeClient, resource: APIResource, namespace: String?, labelSelector: String?, resyncInterval: Duration?,
+         pageSize: Int) {
         self.resyncInterval = resyncInterval
         reflector = Reflector(client: client, resource: resource, namespace: namespace, labelSelector: labelSelector,
-                              lister: lister)
+                              lister: lister, pageSize: pageSize)
     }
 
     /// Adds a handler. A handler added after the informer synced learns only of later changes; add handlers

@@ -16,7 +16,7 @@ struct Reflector: Sendable {
     let namespace: String?
     let labelSelector: String?
     let lister: Lister
-    var pageSize = 500
+    let pageSize: Int
     var backoff = Backoff.reflector
     /// Each watch asks the server to end it after a random time in this range, as client-go does, so
     /// watches are spread over time and re-established periodically.
