@@ -478,6 +478,9 @@ class EventLog:
     """A Watch whose events are collected into `events` as they come (`drain()` takes what has arrived)."""
 
     def __init__(self, server, path, params=None):
+        params = dict(params or {})
+        if "resourceVersion" not in params:  # start from now: no synthetic ADDED events for existing objects
+            params["resourceVersion"] = expect(server.get(path, params=params))["metadata"]["resourceVersion"]
         self.watch = Watch(server, path, params=params, read_timeout=120)
         assert self.watch.status_code == 200, self.watch.response.text
         self.events = []
