@@ -71,7 +71,7 @@ import Testing
     @Test func timeScaleShortensEveryDelay() {
         let config = SimulationConfig(timeScale: 0.1)
         var pod = kubeletPod(readinessDelay: 10)
-        #expect(abs((kubeletStep(&pod, at: at(0), config: config).requeueAfter ?? 0) - 0.1) < 1e-9)
+        #expect(abs((kubeletStep(&pod, at: at(0), config: config).requeueAfter ?? 0) - 0.1) < 1e-6)
         _ = kubeletStep(&pod, at: at(0.1), config: config)
         #expect(pod["status"]["phase"] == "Running" && condition(pod, "Ready")["status"] == "False")
         _ = kubeletStep(&pod, at: at(1.1), config: config)

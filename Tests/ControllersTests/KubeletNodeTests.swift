@@ -23,7 +23,8 @@ import Testing
         let node = kubeletNode()
         let config = SimulationConfig()
         #expect(NodeSimulator.heartbeat(node: node, config: config, now: at(39)) == nil)
-        let beat = try #require(written([try #require(NodeSimulator.heartbeat(node: node, config: config, now: at(40)))]))
+        let action = try #require(NodeSimulator.heartbeat(node: node, config: config, now: at(40)))
+        let beat = try #require(written([action]))
         let ready = beat["status"]["conditions"].arrayValue?.first { $0["type"] == "Ready" }
         #expect(ready?["lastHeartbeatTime"] == "2023-11-14T22:14:00Z")
         #expect(ready?["lastTransitionTime"] == "2023-11-14T22:13:20Z")
