@@ -27,6 +27,9 @@ public struct StatefulSetInputs: Sendable {
 
 /// The writes one sync decided on, in the order they must be applied, and when to sync again.
 public struct StatefulSetPlan: Sendable, Equatable {
+    /// Executor contract: apply in order and abandon the rest of the plan at the first failed write (events
+    /// excepted), as upstream ends a sync at its first error: a pod's create follows its claims' creates and must
+    /// not run when one of them failed. The next pass recomputes everything from the cache.
     public var actions: [ControllerAction]
     /// Seconds after which the set should be synced again even without a watch event (pods waiting out
     /// `minReadySeconds`); nil when only events need to trigger the next sync.
@@ -80,7 +83,7 @@ public enum StatefulSetReconciler {
 
         let status = StatefulSetStatus.compute(set: set, pods: pass.memberPods, current: resolved.current.name,
                                                update: resolved.update.name, collisionCount: resolved.collisionCount,
-                                               now: inputs.now)
+                                               rolloutDeletions: pass.rolloutDeletions, now: inputs.now)
         if status.differs(from: set.status) {
             var updated = inputs.set
             updated["status"] = status.json

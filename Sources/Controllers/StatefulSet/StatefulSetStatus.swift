@@ -14,10 +14,11 @@ struct StatefulSetStatus: Equatable {
     var collisionCount: Int64 = 0
 
     /// Counts created pods (non-empty phase, terminating ones included), ready and available ones, and
-    /// non-terminating ones per revision; then, under RollingUpdate with no partition, a finished rollout
-    /// (updated = ready = replicas = spec.replicas) makes the update revision current.
-    static func compute(set: StatefulSetView, pods: [JSON], current: String, update: String,
-                        collisionCount: Int64, now: Date) -> StatefulSetStatus {
+    /// non-terminating ones per revision, less `rolloutDeletions` current pods deleted by this pass's update loop;
+    /// then, under RollingUpdate with no partition, a finished rollout (updated = ready = replicas =
+    /// spec.replicas) makes the update revision current.
+    static func compute(set: StatefulSetView, pods: [JSON], current: String, update: String, collisionCount: Int64,
+                        rolloutDeletions: Int, now: Date) -> StatefulSetStatus {
         var status = StatefulSetStatus(observedGeneration: set.object.generation, currentRevision: current,
                                        updateRevision: update, collisionCount: collisionCount)
         for pod in pods where !pod.podPhase.isEmpty {
@@ -28,6 +29,7 @@ struct StatefulSetStatus: Equatable {
             if pod.podRevision == current { status.currentReplicas += 1 }
             if pod.podRevision == update { status.updatedReplicas += 1 }
         }
+        status.currentReplicas -= Int64(rolloutDeletions)
         let spec = Int64(set.replicas)
         if !set.isOnDelete && set.partition == 0 && status.updatedReplicas == status.replicas
             && status.readyReplicas == status.replicas && status.replicas == spec {

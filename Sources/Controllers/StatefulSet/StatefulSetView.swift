@@ -33,7 +33,8 @@ struct StatefulSetView: Sendable {
         start = Int(spec["ordinals"]["start"].intValue ?? 0)
         isOrdered = spec["podManagementPolicy"].stringValue != "Parallel"
         isOnDelete = spec["updateStrategy"]["type"].stringValue == "OnDelete"
-        rollingUpdate = spec["updateStrategy"]["rollingUpdate"].isNull ? nil : spec["updateStrategy"]["rollingUpdate"]
+        let rollingUpdate = spec["updateStrategy"]["rollingUpdate"]
+        self.rollingUpdate = rollingUpdate.isNull ? JSON?.none : rollingUpdate
         minReadySeconds = spec["minReadySeconds"].intValue ?? 0
         revisionHistoryLimit = spec["revisionHistoryLimit"].intValue ?? 10
         claimTemplates = spec["volumeClaimTemplates"].arrayValue ?? []

@@ -15,6 +15,7 @@ extension SyncPass {
             guard let pod = replicas[index].pod else { return }
             if pod.podRevision != update.name && !pod.isTerminating {
                 deletePod(pod)
+                rolloutDeletions += 1
                 return
             }
             if !pod.isHealthy {
@@ -34,6 +35,7 @@ extension SyncPass {
         for index in stride(from: replicas.count - 1, through: set.partition, by: -1) where budget > 0 {
             guard let pod = replicas[index].pod, pod.podRevision != update.name, !pod.isTerminating else { continue }
             deletePod(pod)
+            rolloutDeletions += 1
             budget -= 1
         }
     }

@@ -22,6 +22,9 @@ struct SyncPass {
     private let claimsByName: [String: JSON]
     private var createdClaims: Set<String> = []
     private(set) var actions: [ControllerAction] = []
+    /// Pods the update loop deleted this pass; status counts them out of `currentReplicas` at once, so a pod
+    /// that vanishes before the next status write is not recreated at the current revision.
+    var rolloutDeletions = 0
     var events = PassEvents()
 
     init(set: StatefulSetView, pods: [JSON], occupiedNames: Set<String>, claims: [JSON],
