@@ -24,7 +24,7 @@ import Testing
         let config = SimulationConfig()
         #expect(NodeSimulator.heartbeat(node: node, config: config, now: at(39)) == nil)
         let action = try #require(NodeSimulator.heartbeat(node: node, config: config, now: at(40)))
-        let beat = try #require(written([action]))
+        let beat = try #require(writtenObject([action]))
         let ready = beat["status"]["conditions"].arrayValue?.first { $0["type"] == "Ready" }
         #expect(ready?["lastHeartbeatTime"] == "2023-11-14T22:14:00Z")
         #expect(ready?["lastTransitionTime"] == "2023-11-14T22:13:20Z")

@@ -33,7 +33,7 @@ func kubeletPod(name: String = "web-0", uid: String = "uid-web-0", node: String?
 }
 
 /// The object of the single `.updateStatus`/`.update`/`.create` among `actions`, if any.
-func written(_ actions: [ControllerAction]) -> JSON? {
+func writtenObject(_ actions: [ControllerAction]) -> JSON? {
     for action in actions {
         switch action {
         case .updateStatus(_, let object), .update(_, let object), .create(_, let object): return object
@@ -47,7 +47,7 @@ func written(_ actions: [ControllerAction]) -> JSON? {
 func kubeletStep(_ pod: inout JSON, at time: Date, config: SimulationConfig = SimulationConfig(),
                  node: JSON = kubeletNode()) -> (actions: [ControllerAction], requeueAfter: Double?) {
     let result = Kubelet.sync(pod: pod, node: node, config: config, now: time)
-    if let updated = written(result.actions) { pod = updated }
+    if let updated = writtenObject(result.actions) { pod = updated }
     return result
 }
 

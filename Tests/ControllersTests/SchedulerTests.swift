@@ -48,7 +48,7 @@ import Testing
     @Test func aMissingClaimLeavesThePodUnschedulable() throws {
         let pod = kubeletPod(node: nil, claims: ["www-web-0"])
         let actions = schedule(pod)
-        let updated = try #require(written(actions))
+        let updated = try #require(writtenObject(actions))
         #expect(actions.count == 1)
         let scheduled = condition(updated, "PodScheduled")
         #expect(scheduled["status"] == "False" && scheduled["reason"] == "Unschedulable")

@@ -13,7 +13,7 @@ import Testing
 
     @Test func liveClaimsGetTheFinalizer() {
         let claim = volumeClaim()
-        #expect(written(VolumeProvisioner.protect(claim: claim, pods: []))?.finalizers == ["kubernetes.io/pvc-protection"])
+        #expect(writtenObject(VolumeProvisioner.protect(claim: claim, pods: []))?.finalizers == ["kubernetes.io/pvc-protection"])
         #expect(VolumeProvisioner.protect(claim: terminatingClaim(), pods: [kubeletPod(claims: ["www-web-0"])]).isEmpty)
     }
 
@@ -23,13 +23,13 @@ import Testing
         user["metadata"]["deletionTimestamp"] = "2023-11-14T22:13:20Z"
         #expect(VolumeProvisioner.protect(claim: terminatingClaim(), pods: [user]).isEmpty)
         user["status"]["phase"] = "Succeeded"
-        #expect(written(VolumeProvisioner.protect(claim: terminatingClaim(), pods: [user]))?.finalizers == [])
+        #expect(writtenObject(VolumeProvisioner.protect(claim: terminatingClaim(), pods: [user]))?.finalizers == [])
     }
 
     @Test func releasedWhenNoPodUsesTheClaim() {
         var elsewhere = kubeletPod(claims: ["www-web-0"])
         elsewhere["metadata"]["namespace"] = "other"
         let actions = VolumeProvisioner.protect(claim: terminatingClaim(), pods: [elsewhere, kubeletPod(claims: ["data"])])
-        #expect(written(actions)?.finalizers == [])
+        #expect(writtenObject(actions)?.finalizers == [])
     }
 }

@@ -48,21 +48,21 @@ let waitForConsumerClass: JSON = ["apiVersion": "storage.k8s.io/v1", "kind": "St
         var stored = volume
         stored["metadata"]["uid"] = "pv-uid"
         stored["status"] = ["phase": "Pending"]
-        let available = try #require(written(VolumeProvisioner.syncVolume(volume: stored, claims: [claim])))
+        let available = try #require(writtenObject(VolumeProvisioner.syncVolume(volume: stored, claims: [claim])))
         #expect(available["status"]["phase"] == "Available")
         stored = available
 
-        claim = try #require(written(sync(claim, volumes: [stored])))
+        claim = try #require(writtenObject(sync(claim, volumes: [stored])))
         #expect(claim["spec"]["volumeName"] == "pvc-uid-www-web-0")
         #expect(claim.annotations["pv.kubernetes.io/bind-completed"] == "yes")
         #expect(claim.annotations["pv.kubernetes.io/bound-by-controller"] == "yes")
         #expect(claim.annotations["volume.kubernetes.io/storage-provisioner"] == "ordinal.dev/simulated-disk")
 
-        claim = try #require(written(sync(claim, volumes: [stored])))
+        claim = try #require(writtenObject(sync(claim, volumes: [stored])))
         #expect(claim["status"] == ["phase": "Bound", "capacity": ["storage": "1Gi"], "accessModes": ["ReadWriteOnce"]])
         #expect(sync(claim, volumes: [stored]).isEmpty)
 
-        let bound = try #require(written(VolumeProvisioner.syncVolume(volume: stored, claims: [claim])))
+        let bound = try #require(writtenObject(VolumeProvisioner.syncVolume(volume: stored, claims: [claim])))
         #expect(bound["status"]["phase"] == "Bound")
         #expect(VolumeProvisioner.syncVolume(volume: bound, claims: [claim]).isEmpty)
     }
@@ -70,14 +70,14 @@ let waitForConsumerClass: JSON = ["apiVersion": "storage.k8s.io/v1", "kind": "St
     @Test func waitForFirstConsumerWaitsForTheSelectedNode() throws {
         #expect(sync(volumeClaim(className: "local")).isEmpty)
         let selected = volumeClaim(className: "local", annotations: [Scheduler.selectedNodeAnnotation: "ordinal-worker-2"])
-        let volume = try #require(written(sync(selected)))
+        let volume = try #require(writtenObject(sync(selected)))
         #expect(volume["spec"]["local"]["path"] == "/var/lib/ordinal/volumes/pvc-uid-www-web-0")
         #expect(volume["spec"]["nodeAffinity"]["required"]["nodeSelectorTerms"][0]["matchExpressions"][0]
             == ["key": "kubernetes.io/hostname", "operator": "In", "values": ["ordinal-worker-2"]])
         #expect(volume["spec"]["persistentVolumeReclaimPolicy"] == "Retain")
 
         let consumer = kubeletPod(node: "ordinal-worker-3", claims: ["www-web-0"])
-        let fromPod = try #require(written(sync(volumeClaim(className: "local"), pods: [consumer])))
+        let fromPod = try #require(writtenObject(sync(volumeClaim(className: "local"), pods: [consumer])))
         #expect(fromPod["spec"]["nodeAffinity"]["required"]["nodeSelectorTerms"][0]["matchExpressions"][0]["values"] == ["ordinal-worker-3"])
     }
 
@@ -90,6 +90,6 @@ let waitForConsumerClass: JSON = ["apiVersion": "storage.k8s.io/v1", "kind": "St
         var claim = volumeClaim()
         claim["spec"]["volumeName"] = "pvc-uid-www-web-0"
         claim["status"]["phase"] = "Bound"
-        #expect(try #require(written(sync(claim)))["status"]["phase"] == "Lost")
+        #expect(try #require(writtenObject(sync(claim)))["status"]["phase"] == "Lost")
     }
 }

@@ -14,16 +14,16 @@ import Testing
     }
 
     @Test func deletePolicyReleasesThenDeletes() throws {
-        let released = try #require(written(VolumeProvisioner.syncVolume(volume: boundVolume(policy: "Delete"), claims: [])))
+        let released = try #require(writtenObject(VolumeProvisioner.syncVolume(volume: boundVolume(policy: "Delete"), claims: [])))
         #expect(released["status"]["phase"] == "Released")
         let actions = VolumeProvisioner.syncVolume(volume: released, claims: [])
         #expect(actions.count == 2)
-        #expect(written(actions)?.finalizers == [])
+        #expect(writtenObject(actions)?.finalizers == [])
         #expect(actions.last == .delete(.persistentVolumes, namespace: nil, name: "pvc-uid-www-web-0", uid: "pv-uid"))
     }
 
     @Test func retainPolicyKeepsTheVolumeReleased() throws {
-        let released = try #require(written(VolumeProvisioner.syncVolume(volume: boundVolume(policy: "Retain"), claims: [])))
+        let released = try #require(writtenObject(VolumeProvisioner.syncVolume(volume: boundVolume(policy: "Retain"), claims: [])))
         #expect(released["status"]["phase"] == "Released")
         #expect(VolumeProvisioner.syncVolume(volume: released, claims: []).isEmpty)
     }
@@ -31,7 +31,7 @@ import Testing
     @Test func aRecreatedClaimOfTheSameNameDoesNotHoldTheVolume() throws {
         var other = volumeClaim()
         other["metadata"]["uid"] = "another-uid"
-        let released = try #require(written(VolumeProvisioner.syncVolume(volume: boundVolume(policy: "Retain"), claims: [other])))
+        let released = try #require(writtenObject(VolumeProvisioner.syncVolume(volume: boundVolume(policy: "Retain"), claims: [other])))
         #expect(released["status"]["phase"] == "Released")
     }
 
@@ -40,6 +40,6 @@ import Testing
         volume["metadata"]["deletionTimestamp"] = "2023-11-14T22:13:20Z"
         #expect(VolumeProvisioner.syncVolume(volume: volume, claims: [volumeClaim()]).isEmpty)
         volume["status"]["phase"] = "Released"
-        #expect(written(VolumeProvisioner.syncVolume(volume: volume, claims: []))?.finalizers == [])
+        #expect(writtenObject(VolumeProvisioner.syncVolume(volume: volume, claims: []))?.finalizers == [])
     }
 }

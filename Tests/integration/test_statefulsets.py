@@ -143,3 +143,23 @@ def test_events_for_creations(cluster):
     assert "SuccessfulCreate" in described
     assert "create Pod web-0 in StatefulSet web successful" in described, described
     assert "create Claim www-web-0 Pod web-0 in StatefulSet web success" in described, described
+
+
+def test_kubectl_tables_for_sets_and_pods(cluster):
+    create_web(cluster, replicas=2)
+    wait_set_settled(cluster, 2)
+    sets = [line.split() for line in cluster.kubectl("get", "sts").stdout.splitlines()]
+    assert sets[0] == ["NAME", "READY", "AGE"], sets
+    assert sets[1][:2] == ["web", "2/2"], sets
+    wide = [line.split() for line in cluster.kubectl("get", "sts", "-o", "wide").stdout.splitlines()]
+    assert wide[0] == ["NAME", "READY", "AGE", "CONTAINERS", "IMAGES"], wide
+    assert wide[1][0] == "web" and wide[1][3:] == ["nginx", "registry.k8s.io/nginx-slim:0.24"], wide
+    pods = [line.split() for line in cluster.kubectl("get", "pods").stdout.splitlines()]
+    assert pods[0][:4] == ["NAME", "READY", "STATUS", "RESTARTS"], pods
+    assert [row[:3] for row in pods[1:]] == [["web-0", "1/1", "Running"], ["web-1", "1/1", "Running"]], pods
+
+    # A pod that is shutting down shows as Terminating (60 simulated seconds: 3 s here).
+    expect(cluster.delete(f"{pods_path()}/web-1", {"apiVersion": "v1", "kind": "DeleteOptions",
+                                                   "gracePeriodSeconds": 60}))
+    rows = [line.split() for line in cluster.kubectl("get", "pods").stdout.splitlines()]
+    assert ["web-1", "Terminating"] == [rows[2][0], rows[2][2]], rows

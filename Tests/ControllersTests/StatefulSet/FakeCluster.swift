@@ -154,6 +154,8 @@ final class FakeCluster {
             }
         case .event(let record):
             events.append(record)
+        case .bind(_, let name, let node):
+            pods[name]?[path: ["spec", "nodeName"]] = .string(node)
         }
     }
 
