@@ -135,7 +135,7 @@ final class ResourceRegistry: @unchecked Sendable {
             if object.semanticallyEquals(old) { return (old, false) }
             if options.dryRun { return (object, false) }
             do {
-                return try commitUpdate(object, stored: stored, name: name)
+                return try commitUpdate(object, old: old, stored: stored, name: name)
             } catch StoreError.conflict where !preconditioned && attempts < Self.conflictRetries {
                 continue
             } catch let error as StoreError {
@@ -174,10 +174,12 @@ final class ResourceRegistry: @unchecked Sendable {
         }
     }
 
-    private func commitUpdate(_ object: JSON, stored: StoredObject, name: String) throws -> (object: JSON, removed: Bool) {
-        let deleting = !object["metadata"]["deletionTimestamp"].isNull
-        let finalizers = object["metadata"]["finalizers"].arrayValue ?? []
-        if deleting && finalizers.isEmpty {
+    /// An update that removes the last finalizer of an object being deleted (with no grace period left)
+    /// removes the object, as Kubernetes does; a graceful pod's other updates just update it.
+    private func commitUpdate(_ object: JSON, old: JSON, stored: StoredObject, name: String) throws -> (object: JSON, removed: Bool) {
+        let lastFinalizerRemoved = !old.finalizers.isEmpty && object.finalizers.isEmpty
+        let noGraceLeft = (old["metadata"]["deletionGracePeriodSeconds"].intValue ?? 0) == 0
+        if object.isTerminating && lastFinalizerRemoved && noGraceLeft {
             let removed = try store.delete(stored.key, expectedModRevision: stored.modRevision) { Self.encode(object, revision: $0) }
             return (try decode(removed), true)
         }
