@@ -9,7 +9,7 @@ import Testing
         var pod = kubeletPod()
         _ = kubeletStep(&pod, at: at(0), config: config)
         _ = kubeletStep(&pod, at: at(1), config: config)
-        pod["metadata"]["deletionTimestamp"] = .string(RFC3339.format(at(requested + Double(grace))))
+        pod["metadata"]["deletionTimestamp"] = .string(Timestamp.format(at(requested + Double(grace))))
         pod["metadata"]["deletionGracePeriodSeconds"] = .int(grace)
         return pod
     }
@@ -45,7 +45,7 @@ import Testing
     @Test func aPodThatNeverRanIsDeletedAtOnce() {
         var pod = kubeletPod()
         _ = kubeletStep(&pod, at: at(0))
-        pod["metadata"]["deletionTimestamp"] = .string(RFC3339.format(at(30)))
+        pod["metadata"]["deletionTimestamp"] = .string(Timestamp.format(at(30)))
         pod["metadata"]["deletionGracePeriodSeconds"] = 30
         let result = kubeletStep(&pod, at: at(0.5))
         #expect(result.actions == [.delete(.pods, namespace: "default", name: "web-0", uid: "uid-web-0", gracePeriodSeconds: 0)])

@@ -304,7 +304,7 @@ def start_cluster(start_server, tmp_path, request):
         if failed:
             print("\n===== ordinal-apiserver log (tail) =====\n" + cluster.api.log_tail())
             print("\n===== ordinal-controller-manager log (tail) =====\n" + cluster.controller_log_tail())
-            if not cluster.controllers_alive():
+            if cluster.process is not None and cluster.process.poll() is not None:
                 print(f"(the controller manager had exited with {cluster.process.returncode})")
         cluster.cleanup()
 

@@ -63,6 +63,9 @@ def test_orphan_deletion_then_adoption(cluster):
     pods = wait_for(orphaned, timeout=10)
     assert {p["metadata"]["name"]: p["metadata"]["uid"] for p in pods} == before
     assert all(p["status"]["phase"] == "Running" for p in pods)
+    revisions = expect(cluster.get(REVISIONS))["items"]
+    assert len(revisions) == 1 and not revisions[0]["metadata"].get("ownerReferences"), revisions
+    assert sorted(c["metadata"]["name"] for c in expect(cluster.get(pvcs_path()))["items"]) == ["www-web-0", "www-web-1"]
 
     adopter = create_web(cluster, service=False, replicas=2, storage=True)
 
@@ -72,7 +75,12 @@ def test_orphan_deletion_then_adoption(cluster):
         return len(pods) == 2 and all(r and r[0]["uid"] == adopter["metadata"]["uid"] and r[0]["controller"]
                                       for r in refs)
     wait_for(adopted, timeout=10)
-    wait_set_settled(cluster, 2)
+    web = wait_set_settled(cluster, 2)
+    # The orphaned revision is adopted too and is the set's revision again.
+    revisions = expect(cluster.get(REVISIONS))["items"]
+    assert [r["metadata"]["name"] for r in revisions] == [web["status"]["updateRevision"]]
+    wait_for(lambda: (expect(cluster.get(REVISIONS))["items"][0]["metadata"].get("ownerReferences") or [{}])[0]
+             .get("uid") == adopter["metadata"]["uid"], timeout=5)
     # Same template, same revision: the adopted pods keep running (no restart).
     assert {p["metadata"]["name"]: p["metadata"]["uid"] for p in list_pods(cluster)} == before
 

@@ -29,7 +29,7 @@ public actor EventRecorder {
     /// Posts the event, or counts a repeat; failures are logged, never thrown.
     public func record(_ event: EventRecord) async {
         let key = Key(regarding: event.regarding, type: event.type, reason: event.reason, message: event.message)
-        let timestamp = Self.format(now())
+        let timestamp = Timestamp.format(now())
         do {
             if let existing = recorded[key] {
                 let count = existing.count + 1
@@ -59,11 +59,5 @@ public actor EventRecorder {
             "reportingComponent": .string(component), "reportingInstance": .string(component),
             "firstTimestamp": .string(timestamp), "lastTimestamp": .string(timestamp), "count": 1,
         ]
-    }
-
-    static func format(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
     }
 }

@@ -14,7 +14,7 @@ extension Kubelet {
             state = ["waiting": ["reason": "ContainerCreating"]]
         case .running(let run, let since):
             status["containerID"] = .string(SimulatedIdentity.containerID(podUID: pod.uid, container: name, run: run))
-            state = ["running": ["startedAt": .string(RFC3339.format(since))]]
+            state = ["running": ["startedAt": .string(Timestamp.format(since))]]
         case .failed(let exit):
             status["containerID"] = .string(SimulatedIdentity.containerID(podUID: pod.uid, container: name, run: exit.run))
             state = terminated(exit, container: name, pod: pod)
@@ -42,9 +42,9 @@ extension Kubelet {
         ["terminated": [
             "containerID": .string(SimulatedIdentity.containerID(podUID: pod.uid, container: container, run: exit.run)),
             "exitCode": 1,
-            "finishedAt": .string(RFC3339.format(exit.finished)),
+            "finishedAt": .string(Timestamp.format(exit.finished)),
             "reason": "Error",
-            "startedAt": .string(RFC3339.format(exit.started)),
+            "startedAt": .string(Timestamp.format(exit.started)),
         ]]
     }
 }

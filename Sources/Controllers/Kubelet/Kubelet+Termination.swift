@@ -17,7 +17,7 @@ extension Kubelet {
         let everRan = statuses.contains { !$0["state"]["running"].isNull || !$0["state"]["terminated"].isNull
             || !$0["lastState"]["terminated"].isNull }
         let grace = Double(pod["metadata"]["deletionGracePeriodSeconds"].intValue ?? 0)
-        guard everRan, let deletionTimestamp = RFC3339.date(pod["metadata"]["deletionTimestamp"]) else { return ([delete], nil) }
+        guard everRan, let deletionTimestamp = Timestamp.date(pod["metadata"]["deletionTimestamp"]) else { return ([delete], nil) }
         let deadline = deletionTimestamp - grace + config.scaled(grace)
         guard now < deadline else { return ([delete], nil) }
 
@@ -42,7 +42,7 @@ extension Kubelet {
         stopped["state"] = ["terminated": [
             "containerID": containerStatus["containerID"],
             "exitCode": 0,
-            "finishedAt": .string(RFC3339.format(now)),
+            "finishedAt": .string(Timestamp.format(now)),
             "reason": "Completed",
             "startedAt": running["startedAt"],
         ]]

@@ -26,7 +26,7 @@ public enum Kubelet {
         let phase = pod["status"]["phase"].stringValue
         guard phase != "Succeeded", phase != "Failed" else { return ([], nil) }
 
-        let start = RFC3339.date(pod["status"]["startTime"]) ?? Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
+        let start = Timestamp.date(pod["status"]["startTime"]) ?? Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
         let runAt = start + config.scaled(config.startDelay)
         let containers = pod["spec"]["containers"].arrayValue ?? []
         let timelines = containers.map { timeline(of: $0, pod: pod, runAt: runAt, config: config, now: now) }
@@ -68,7 +68,7 @@ public enum Kubelet {
             status["podIP"] = .string(ip)
             status["podIPs"] = [["ip": .string(ip)]]
         }
-        status["startTime"] = .string(RFC3339.format(start))
+        status["startTime"] = .string(Timestamp.format(start))
         status["containerStatuses"] = .array(zip(containers, timelines).map { containerStatus($0, timeline: $1, pod: pod) })
         return status
     }

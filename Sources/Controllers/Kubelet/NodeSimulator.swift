@@ -70,7 +70,7 @@ public enum NodeSimulator {
             ("PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available"),
             ("Ready", "True", "KubeletReady", "kubelet is posting ready status"),
         ]
-        let timestamp = JSON.string(RFC3339.format(now))
+        let timestamp = JSON.string(Timestamp.format(now))
         return .array(healthy.map { type, status, reason, message in
             let old = previous.arrayValue?.first { $0["type"].stringValue == type }
             let transition = old.flatMap { $0["status"].stringValue == status ? $0["lastTransitionTime"] : nil } ?? timestamp
@@ -86,7 +86,7 @@ public enum NodeSimulator {
     public static func heartbeat(node: JSON, config: SimulationConfig, now: Date) -> ControllerAction? {
         let current = node["status"]["conditions"]
         let refreshed = conditions(previous: current, now: now)
-        let beats = current.arrayValue?.compactMap { RFC3339.date($0["lastHeartbeatTime"]) } ?? []
+        let beats = current.arrayValue?.compactMap { Timestamp.date($0["lastHeartbeatTime"]) } ?? []
         let healthy = withoutHeartbeats(current).semanticallyEquals(withoutHeartbeats(refreshed))
         let due = beats.count != current.arrayValue?.count || beats.contains { now.timeIntervalSince($0) >= config.scaled(heartbeatSeconds) }
         guard !healthy || due else { return nil }

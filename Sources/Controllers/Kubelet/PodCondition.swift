@@ -15,7 +15,7 @@ struct PodCondition: Equatable {
         let written: [JSON] = desired.map { condition in
             let previous = existing.first { $0["type"].stringValue == condition.type }
             let statusText = condition.status ? "True" : "False"
-            var transition = RFC3339.format(now)
+            var transition = Timestamp.format(now)
             if let previous, previous["status"].stringValue == statusText,
                let kept = previous["lastTransitionTime"].stringValue { transition = kept }
             var object: JSONObject = ["lastProbeTime": .null, "lastTransitionTime": .string(transition)]

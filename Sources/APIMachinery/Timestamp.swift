@@ -1,12 +1,11 @@
 import Foundation
-import APIMachinery
 
 /// Kubernetes timestamps (`metav1.Time`): RFC 3339 in UTC with whole seconds, e.g. `2025-01-31T12:00:05Z`.
 ///
-/// The simulation measures its durations from timestamps it wrote, so they carry whole-second resolution;
-/// a transition may come up to a second early in wall time, never late.
-enum RFC3339 {
-    static func format(_ date: Date) -> String {
+/// Durations measured from such timestamps have whole-second resolution (the simulated kubelet's
+/// transitions may come up to a second early in wall time, never late).
+public enum Timestamp {
+    public static func format(_ date: Date) -> String {
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
         var parts = tm()
         gmtime_r(&seconds, &parts)
@@ -15,7 +14,7 @@ enum RFC3339 {
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction]Z`; nil for anything else (offsets other than `Z` included).
-    static func parse(_ text: String) -> Date? {
+    public static func parse(_ text: String) -> Date? {
         let bytes = Array(text.utf8)
         guard bytes.count >= 20, bytes.last == UInt8(ascii: "Z") else { return nil }
         func number(_ range: Range<Int>) -> Int32? { Int32(String(decoding: bytes[range], as: UTF8.self)) }
@@ -38,5 +37,5 @@ enum RFC3339 {
     }
 
     /// The time in `json` if it is a timestamp string.
-    static func date(_ json: JSON) -> Date? { json.stringValue.flatMap(parse) }
+    public static func date(_ json: JSON) -> Date? { json.stringValue.flatMap(parse) }
 }
