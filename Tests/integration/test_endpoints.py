@@ -36,6 +36,7 @@ def test_ready_pods_are_published_with_hostnames(cluster):
     piece = slices[0]
     assert piece["metadata"]["name"].startswith("nginx-")
     assert piece["metadata"]["labels"]["endpointslice.kubernetes.io/managed-by"] == "endpointslice-controller.k8s.io"
+    assert piece["metadata"]["labels"].get("service.kubernetes.io/headless") == ""
     assert piece["metadata"]["ownerReferences"][0]["uid"] == service["metadata"]["uid"]
     assert piece["addressType"] == "IPv4"
     entries = sorted(piece["endpoints"], key=lambda e: e["targetRef"]["name"])
