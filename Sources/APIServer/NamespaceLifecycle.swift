@@ -76,9 +76,7 @@ public final class NamespaceLifecycle: @unchecked Sendable {
             for stored in page.items {
                 let object = try registry.decode(stored)
                 guard object["metadata"]["deletionTimestamp"].isNull, let name = object["metadata"]["name"].stringValue else { continue }
-                var options = try DeleteOptions(.init(method: "DELETE", path: ""), body: nil)
-                options.propagationPolicy = .background
-                options.gracePeriodSeconds = 0
+                let options = DeleteOptions(propagationPolicy: .background, gracePeriodSeconds: 0)
                 _ = try? registry.delete(namespace: namespace, name: name, options: options, write: .init())
             }
         }
@@ -91,8 +89,6 @@ public final class NamespaceLifecycle: @unchecked Sendable {
             finalized["spec"]["finalizers"] = []
             return finalized
         }
-        var options = try DeleteOptions(.init(method: "DELETE", path: ""), body: nil)
-        options.propagationPolicy = .background
-        _ = try registry.delete(namespace: nil, name: name, options: options, write: .init())
+        _ = try registry.delete(namespace: nil, name: name, options: DeleteOptions(propagationPolicy: .background), write: .init())
     }
 }

@@ -114,6 +114,12 @@ struct DeleteOptions {
     var preconditionUID: String?
     var preconditionResourceVersion: String?
 
+    /// Options of a delete the server itself makes.
+    init(propagationPolicy: Propagation? = nil, gracePeriodSeconds: Int64? = nil) {
+        self.propagationPolicy = propagationPolicy
+        self.gracePeriodSeconds = gracePeriodSeconds
+    }
+
     init(_ request: HTTPRequest, body: JSON?) throws {
         if let body, body.objectValue != nil {
             if let kind = body["kind"].stringValue, kind != "DeleteOptions" {
