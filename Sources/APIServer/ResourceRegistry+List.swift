@@ -79,12 +79,17 @@ extension ResourceRegistry {
         }
     }
 
-    /// The bytes of a `{Kind}List` around stored items, which are copied as they are.
-    func listBody(_ page: ListPage) -> [UInt8] {
+    /// A list's `metadata`: its revision, and the continue token and remaining count of a partial page.
+    func listMetadata(_ page: ListPage) -> JSON {
         var metadata: JSONObject = ["resourceVersion": .string(String(page.revision))]
         if let token = page.continueToken { metadata["continue"] = .string(token) }
         if let remaining = page.remaining { metadata["remainingItemCount"] = .int(Int64(remaining)) }
-        let head: JSON = ["kind": .string(definition.listKind), "apiVersion": .string(definition.groupVersion), "metadata": .object(metadata)]
+        return .object(metadata)
+    }
+
+    /// The bytes of a `{Kind}List` around stored items, which are copied as they are.
+    func listBody(_ page: ListPage) -> [UInt8] {
+        let head: JSON = ["kind": .string(definition.listKind), "apiVersion": .string(definition.groupVersion), "metadata": listMetadata(page)]
         var out = head.encoded()
         out.removeLast()
         out.append(contentsOf: Array(",\"items\":[".utf8))
