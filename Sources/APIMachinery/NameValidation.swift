@@ -17,6 +17,11 @@ public enum NameValidation {
     static let qualifiedNameFormat = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]"
     static let labelValueFormat = "(" + qualifiedNameFormat + ")?"
 
+    /// The message for a value that is not a DNS-1123 label.
+    public static let dns1123LabelErrorMessage = regexError(
+        "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
+        dns1123LabelFormat, examples: ["my-name", "123-abc"])
+
     /// A DNS-1123 label (StatefulSet and Namespace names): at most 63 of `[a-z0-9-]`, alphanumeric at both ends.
     public static func isDNS1123Label(_ value: String) -> [String] {
         var errors: [String] = []
@@ -25,8 +30,7 @@ public enum NameValidation {
             if matchesDNS1123Subdomain(value) {
                 errors.append("must not contain dots")
             } else {
-                errors.append(regexError("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
-                                         dns1123LabelFormat, examples: ["my-name", "123-abc"]))
+                errors.append(dns1123LabelErrorMessage)
             }
         }
         return errors

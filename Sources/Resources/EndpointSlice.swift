@@ -76,7 +76,7 @@ public struct EndpointSliceStrategy: ResourceStrategy {
                 errors.append(.invalid(field, address, "must be a valid IPv4 address"))
             case "IPv6" where !NetworkValidation.isIPv6(text):
                 errors.append(.invalid(field, address, "must be a valid IPv6 address"))
-            case "FQDN" where !text.split(separator: ".").allSatisfy({ NetworkValidation.isDNS1123Label(String($0)) }) || text.isEmpty:
+            case "FQDN" where !text.split(separator: ".").allSatisfy({ NameValidation.isDNS1123Label(String($0)).isEmpty }) || text.isEmpty:
                 errors.append(.invalid(field, address, "must be a valid DNS subdomain"))
             default: break
             }

@@ -4,22 +4,9 @@ import APIMachinery
 enum NetworkValidation {
     static let protocols = ["SCTP", "TCP", "UDP"]
 
-    static let dns1123LabelDetail = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', "
-        + "and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', "
-        + "regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"
-
-    /// `[a-z0-9]([-a-z0-9]*[a-z0-9])?`, at most 63 characters.
-    static func isDNS1123Label(_ value: String) -> Bool {
-        let bytes = Array(value.utf8)
-        guard !bytes.isEmpty, bytes.count <= 63 else { return false }
-        func alphanumeric(_ c: UInt8) -> Bool { (c >= 97 && c <= 122) || (c >= 48 && c <= 57) }
-        return alphanumeric(bytes.first!) && alphanumeric(bytes.last!) && bytes.allSatisfy { alphanumeric($0) || $0 == 45 }
-    }
-
     /// Errors for `value` at `field` if it is not a DNS-1123 label.
     static func dns1123Label(_ value: String, at field: String) -> [FieldError] {
-        if value.utf8.count > 63 { return [.invalid(field, .string(value), "must be no more than 63 characters")] }
-        return isDNS1123Label(value) ? [] : [.invalid(field, .string(value), dns1123LabelDetail)]
+        NameValidation.isDNS1123Label(value).map { .invalid(field, .string(value), $0) }
     }
 
     /// Errors for a named port (`targetPort: http`): an IANA service name of at most 15 lowercase

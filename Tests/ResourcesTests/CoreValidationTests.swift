@@ -50,7 +50,7 @@ func validObjectsPass(kind: String, object: JSON) {
     ("Service", ["spec": ["ports": [["port": 0]]]], "spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive", false),
     ("Service", ["spec": ["ports": [["port": 80], ["name": "b", "port": 81]]]], "spec.ports[0].name: Required value", false),
     ("Service", ["spec": ["ports": [["name": "a", "port": 80], ["name": "a", "port": 81]]]], #"spec.ports[1].name: Duplicate value: "a""#, false),
-    ("Service", ["spec": ["ports": [["name": "Web", "port": 80]]]], #"spec.ports[0].name: Invalid value: "Web": "# + NetworkValidation.dns1123LabelDetail, false),
+    ("Service", ["spec": ["ports": [["name": "Web", "port": 80]]]], #"spec.ports[0].name: Invalid value: "Web": "# + NameValidation.dns1123LabelErrorMessage, false),
     ("Service", ["spec": ["ports": [["port": 80, "protocol": "HTTP"]]]],
      #"spec.ports[0].protocol: Unsupported value: "HTTP": supported values: "SCTP", "TCP", "UDP""#, false),
     ("Service", ["spec": ["type": "Magic", "ports": [["port": 80]]]],

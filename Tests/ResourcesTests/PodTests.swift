@@ -52,7 +52,7 @@ struct PodTests {
     }
 
     static let specRules: [(JSON, [String])] = [
-        ([["name": "Bad_Name", "image": "nginx"]], ["spec.containers[0].name: Invalid value: \"Bad_Name\": " + FieldChecks.dns1123LabelMessage]),
+        ([["name": "Bad_Name", "image": "nginx"]], ["spec.containers[0].name: Invalid value: \"Bad_Name\": " + NameValidation.dns1123LabelErrorMessage]),
         ([["name": "a", "image": "nginx"], ["name": "a", "image": "nginx"]], ["spec.containers[1].name: Duplicate value: \"a\""]),
         ([["image": "nginx"]], ["spec.containers[0].name: Required value"]),
         ([["name": "a"]], ["spec.containers[0].image: Required value"]),
