@@ -86,11 +86,7 @@ class Server:
         return self.process is not None and self.process.poll() is None
 
     def log_tail(self, size=4000):
-        try:
-            with open(self.log_path) as handle:
-                return handle.read()[-size:]
-        except OSError:
-            return ""
+        return file_tail(self.log_path, size)
 
     def request(self, method, path, body=None, content_type="application/json", headers=None, **kwargs):
         all_headers = {"Content-Type": content_type} if body is not None else {}
@@ -202,6 +198,15 @@ def kubectl_flags(server, tmp_path):
     return ["--server", server.url, "--cache-dir", str(tmp_path / "kube-cache")]
 
 
+def file_tail(path, size):
+    """The last `size` characters of a log file, or "" when it cannot be read."""
+    try:
+        with open(path) as handle:
+            return handle.read()[-size:]
+    except OSError:
+        return ""
+
+
 def wait_for(predicate, timeout=10.0, interval=0.05):
     """Polls `predicate` until it returns a truthy value or `timeout` seconds pass."""
     deadline = time.time() + timeout
@@ -255,11 +260,7 @@ class Cluster:
         return self.process is not None and self.process.poll() is None
 
     def controller_log_tail(self, size=6000):
-        try:
-            with open(self.log_path) as handle:
-                return handle.read()[-size:]
-        except OSError:
-            return ""
+        return file_tail(self.log_path, size)
 
     def kubectl(self, *args, input=None, check=True, timeout=60):
         command = ["kubectl", "--server", self.api.url, "--cache-dir", str(self.kube_cache), *args]
