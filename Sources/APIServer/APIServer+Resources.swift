@@ -138,7 +138,7 @@ extension APIServer {
             let type = try RequestBody.patchType(request)
             let patch = try ResourceRegistry.decodePatch(type: type, body: request.body)
             return Responses.json(200, try registry.updateScale(namespace: namespace, name: name, options: options) { current in
-                try ResourceRegistry.apply(patch, type: type, to: current, schema: ScaleSchema.schema)
+                try ResourceRegistry.apply(patch, type: type, to: ResourceRegistry.withoutResourceVersion(current), schema: ScaleSchema.schema)
             })
         default:
             throw StatusError.methodNotAllowed("\(request.method) is not supported on resources of kind \"\(registry.resource)/scale\"")

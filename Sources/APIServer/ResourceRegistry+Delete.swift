@@ -21,7 +21,8 @@ extension ResourceRegistry {
             try checkPreconditions(object, stored: stored, options: options, name: name)
             do {
                 return try delete(object, stored: stored, options: options, write: write)
-            } catch StoreError.conflict where attempts < Self.conflictRetries {
+            } catch StoreError.conflict(_, let current) where attempts < Self.conflictRetries {
+                awaitCommit(of: current)
                 continue
             } catch let error as StoreError {
                 throw mapped(error, name: name)

@@ -23,11 +23,20 @@ extension ResourceRegistry {
             }
         }
         let result = try update(namespace: namespace, name: name, scope: scope, options: options) { current in
-            var patched = try Self.apply(patch, type: type, to: current, schema: definition.schema)
+            var patched = try Self.apply(patch, type: type, to: Self.withoutResourceVersion(current), schema: definition.schema)
             try check(&patched)
             return patched
         }
         return (result.object, false)
+    }
+
+    /// The object a patch applies to: the stored one without its resourceVersion, so that only a
+    /// resourceVersion the patch itself carries is a precondition (and a patch without one is retried on
+    /// conflicts instead of failing).
+    static func withoutResourceVersion(_ object: JSON) -> JSON {
+        var base = object
+        base["metadata"].removeValue(forKey: "resourceVersion")
+        return base
     }
 
     static func decodePatch(type: RequestBody.PatchType, body: [UInt8]) throws -> JSON {

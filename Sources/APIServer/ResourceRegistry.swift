@@ -136,7 +136,8 @@ final class ResourceRegistry: @unchecked Sendable {
             if options.dryRun { return (object, false) }
             do {
                 return try commitUpdate(object, old: old, stored: stored, name: name)
-            } catch StoreError.conflict where !preconditioned && attempts < Self.conflictRetries {
+            } catch StoreError.conflict(_, let current) where !preconditioned && attempts < Self.conflictRetries {
+                awaitCommit(of: current)
                 continue
             } catch let error as StoreError {
                 throw mapped(error, name: name)
@@ -185,6 +186,11 @@ final class ResourceRegistry: @unchecked Sendable {
         }
         let updated = try store.update(stored.key, expectedModRevision: stored.modRevision) { Self.encode(object, revision: $0) }
         return (try decode(updated), false)
+    }
+
+    /// Waits (briefly) until a write that beat ours is durable, so the retry reads it instead of conflicting again.
+    func awaitCommit(of revision: Revision) {
+        for _ in 0..<500 where store.currentRevision < revision { usleep(100) }
     }
 
     /// The Status error a store error means for a client.

@@ -5,7 +5,7 @@ import Store
 @testable import APIServer
 
 /// An API server on a memory store, driven with plain requests (no sockets).
-final class TestCluster {
+final class TestCluster: @unchecked Sendable {
     let store: LogStore
     let server: APIServer
 

@@ -1,3 +1,4 @@
+import Foundation
 import APIMachinery
 import Testing
 @testable import APIServer
@@ -108,4 +109,39 @@ import Testing
         #expect(released.status == 200)
         #expect(cluster.send("GET", "\(statefulSets)/web").status == 404)
     }
+}
+
+@Suite struct ConcurrentPatchTests {
+    /// Patches that carry no resourceVersion are retried on conflicts, so concurrent writers all succeed
+    /// (as `kubectl label` beside a busy controller must).
+    @Test func patchesWithoutResourceVersionNeverConflict() throws {
+        let cluster = try TestCluster()
+        cluster.send("POST", "/api/v1/namespaces/default/configmaps", ["metadata": ["name": "shared"]])
+        let statuses = ConcurrentResults()
+        DispatchQueue.concurrentPerform(iterations: 8) { writer in
+            for round in 0..<25 {
+                let patch: JSON = ["metadata": ["labels": [.init(stringLiteral: "w\(writer)"): .string("r\(round)")]]]
+                statuses.append(cluster.send("PATCH", "/api/v1/namespaces/default/configmaps/shared", patch,
+                                             contentType: "application/merge-patch+json").status)
+            }
+        }
+        #expect(statuses.values.allSatisfy { $0 == 200 })
+        #expect(statuses.values.count == 200)
+    }
+
+    @Test func aResourceVersionInThePatchIsAPrecondition() throws {
+        let cluster = try TestCluster()
+        cluster.send("POST", "/api/v1/namespaces/default/configmaps", ["metadata": ["name": "pinned"]])
+        let stale = cluster.send("PATCH", "/api/v1/namespaces/default/configmaps/pinned",
+                                 ["metadata": ["resourceVersion": "1", "labels": ["a": "b"]]], contentType: "application/merge-patch+json")
+        #expect(stale.status == 409)
+    }
+}
+
+/// Collects values from concurrent threads.
+final class ConcurrentResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var collected: [Int] = []
+    func append(_ value: Int) { lock.lock(); collected.append(value); lock.unlock() }
+    var values: [Int] { lock.lock(); defer { lock.unlock() }; return collected }
 }
