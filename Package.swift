@@ -54,8 +54,15 @@ let package = Package(
             "APIMachinery", "KubeClient",
             .product(name: "Logging", package: "swift-log"),
         ]),
+        .target(name: "DNS", dependencies: [
+            "APIMachinery", "KubeClient",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .executableTarget(name: "ordinal-controller-manager", dependencies: [
-            "Controllers", "KubeClient",
+            "Controllers", "KubeClient", "DNS",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -75,6 +82,7 @@ let package = Package(
         .testTarget(name: "ResourcesTests", dependencies: ["Resources", "APIMachinery"]),
         .testTarget(name: "APIServerTests", dependencies: ["APIServer", "Store", "HTTPServer", "APIMachinery"]),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "APIServer", "Store", "HTTPServer", "APIMachinery"]),
+        .testTarget(name: "DNSTests", dependencies: ["DNS", "APIMachinery", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "ControllersTests", dependencies: ["Controllers", "KubeClient", "APIMachinery"]),
     ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Controllers
+import DNS
 import Foundation
 import KubeClient
 import Logging
@@ -25,6 +26,12 @@ struct OrdinalControllerManager: AsyncParsableCommand {
     @Option(help: "Multiplies every simulated duration: 0.1 runs ten times faster, 0 makes pods start at once.")
     var timeScale = 1.0
 
+    @Option(help: "Port of the cluster DNS server on 127.0.0.1 (UDP and TCP); 0 disables it.")
+    var dnsPort = 10053
+
+    @Option(help: "The cluster's DNS zone: Services resolve as <service>.<namespace>.svc.<zone>.")
+    var clusterDomain = "cluster.local"
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel = "info"
 
@@ -38,9 +45,23 @@ struct OrdinalControllerManager: AsyncParsableCommand {
         let client = KubeClient(baseURL: server, logger: logger)
         let manager = ControllerManager(client: client, simulation: SimulationConfig(nodeCount: nodes, startDelay: startDelay, timeScale: timeScale),
                                         logger: logger)
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: ManagerService(manager: manager))]
+        if dnsPort != 0 {
+            let publisher = ClusterDNSPublisher(zone: clusterDomain, services: manager.informers[.services],
+                                                endpointSlices: manager.informers[.endpointSlices])
+            let dns = DNSServer(port: dnsPort, logger: logger) { publisher.snapshot }
+            // A taken port costs the DNS, not the controllers: several clusters may run on one machine.
+            do {
+                let listening = try await dns.start()
+                print("ordinal DNS listening on 127.0.0.1:\(listening.port)")
+                services.append(.init(service: DNSService(listening: listening)))
+            } catch {
+                logger.error("DNS disabled: cannot listen on 127.0.0.1:\(dnsPort): \(error)")
+            }
+        }
         print("ordinal-controller-manager running against \(server)")
         fflush(nil)
-        let group = ServiceGroup(configuration: .init(services: [.init(service: ManagerService(manager: manager))],
+        let group = ServiceGroup(configuration: .init(services: services,
                                                       gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         try await client.shutdown()
@@ -55,5 +76,15 @@ struct ManagerService: Service {
         try await cancelWhenGracefulShutdown {
             try await manager.run()
         }
+    }
+}
+
+/// Keeps the DNS sockets open until a shutdown signal arrives.
+struct DNSService: Service {
+    let listening: DNSServer.Listening
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await listening.close()
     }
 }
