@@ -6,12 +6,10 @@ import Logging
 import ServiceLifecycle
 import Store
 
-/// `ordinal-apiserver`: the Kubernetes API for apps/v1 and the core objects StatefulSets need.
-@main
-struct OrdinalAPIServer: AsyncParsableCommand {
+/// `ordinal-apiserver serve` (the default subcommand): opens the store and serves the API until SIGTERM or SIGINT.
+struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "ordinal-apiserver",
-        abstract: "A Kubernetes API server for apps/v1 and core/v1, on an embedded durable store.")
+        abstract: "Serve the API on the embedded store (the default subcommand).")
 
     enum StorageKind: String, ExpressibleByArgument { case sqlite, memory }
 
