@@ -6,12 +6,15 @@ public enum HTTPServerError: Error, Equatable, CustomStringConvertible {
     case alreadyStarted
     /// libmicrohttpd refused to start, most often because the address is in use.
     case daemonFailedToStart(host: String, port: Int)
+    /// TLS was asked for but libmicrohttpd was built without it.
+    case tlsUnsupported
 
     public var description: String {
         switch self {
         case .invalidHost(let host): "not an IPv4 address: \(host)"
         case .alreadyStarted: "the server has already been started"
         case .daemonFailedToStart(let host, let port): "could not listen on \(host):\(port)"
+        case .tlsUnsupported: "this libmicrohttpd was built without TLS support"
         }
     }
 }

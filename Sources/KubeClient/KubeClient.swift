@@ -24,11 +24,15 @@ public final class KubeClient: Sendable {
     let requestTimeout: TimeAmount = .seconds(30)
     /// The largest response body read whole (watches are streamed, not collected).
     let maxResponseBytes = 64 << 20
+    /// The bearer token and CA the client presents and trusts.
+    let credentials: Credentials
 
-    public init(baseURL: String, logger: Logger = Logger(label: "ordinal.client")) {
+    public init(baseURL: String, credentials: Credentials = .init(), logger: Logger = Logger(label: "ordinal.client")) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.logger = logger
+        self.credentials = credentials
         var configuration = HTTPClient.Configuration()
+        configuration.tlsConfiguration = credentials.tlsConfiguration
         configuration.timeout = .init(connect: .seconds(10), read: nil)
         // Every informer holds one connection open for its watch; requests need room beside them.
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 256)
@@ -113,6 +117,7 @@ public final class KubeClient: Sendable {
         var request = HTTPClientRequest(url: baseURL + path + QueryString.encode(query))
         request.method = method
         request.headers.add(name: "Accept", value: "application/json")
+        if let token = credentials.bearerToken { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
         if let body {
             request.headers.add(name: "Content-Type", value: contentType)
             request.body = .bytes(body.encoded())
