@@ -50,7 +50,7 @@ def secure(pki):
     instance = Server(folder, storage="memory", extra_args=[
         "--tls-cert-file", pki["server.crt"], "--tls-private-key-file", pki["server.key"],
         "--token-auth-file", pki["tokens.csv"]]).start()
-    instance.session.verify = pki["ca.crt"]
+    instance.ca = pki["ca.crt"]
     yield instance
     instance.cleanup()
     shutil.rmtree(folder, ignore_errors=True)
@@ -58,7 +58,8 @@ def secure(pki):
 
 def call(server, method, path, token, body=None, **kwargs):
     headers = {"Authorization": f"Bearer {token}"} if token else {}
-    return server.request(method, path, body, headers=headers, **kwargs)
+    # Passed per request: requests lets REQUESTS_CA_BUNDLE override a session's `verify`.
+    return server.request(method, path, body, headers=headers, verify=server.ca, **kwargs)
 
 
 def admin(server, method, path, body=None, code=200):
@@ -188,16 +189,21 @@ current-context: ordinal
     return str(path)
 
 
-def run_kubectl(tmp_path, config, *args):
+def run_kubectl(tmp_path, config, *args, input=None):
     return subprocess.run(["kubectl", "--kubeconfig", config, "--cache-dir", str(tmp_path / "cache"), *args],
-                          capture_output=True, text=True, timeout=60)
+                          input=input, capture_output=True, text=True, timeout=60)
 
 
 def test_kubectl_with_a_kubeconfig(secure, pki, tmp_path):
     namespace = new_namespace(secure)
     good = kubeconfig(tmp_path, secure, pki["ca.crt"], "admin-token")
-    created = run_kubectl(tmp_path, good, "-n", namespace, "create", "rolebinding", "alice-view",
-                          "--clusterrole=view", "--user=alice")
+    created = run_kubectl(tmp_path, good, "-n", namespace, "apply", "-f", "-", input="""
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: alice-view}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
+subjects: [{kind: User, name: alice, apiGroup: rbac.authorization.k8s.io}]
+""")
     assert created.returncode == 0, created.stderr
     listed = run_kubectl(tmp_path, good, "-n", namespace, "get", "rolebindings")
     assert listed.returncode == 0, listed.stderr
