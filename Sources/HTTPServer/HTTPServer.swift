@@ -59,7 +59,10 @@ public final class HTTPServer: @unchecked Sendable {
             let daemon = withUnsafeMutablePointer(to: &address) { address in
                 startDaemon(context: context, address: UnsafeMutableRawPointer(address), tls: tlsMemory)
             }
-            guard let daemon else { throw .daemonFailedToStart(host: host, port: requestedPort) }
+            guard let daemon else {
+                if tlsMemory != nil { throw .tlsDaemonFailedToStart(host: host, port: requestedPort) }
+                throw .daemonFailedToStart(host: host, port: requestedPort)
+            }
             self.tlsMemory = tlsMemory
             self.daemon = daemon
             self.context = context

@@ -8,6 +8,9 @@ public enum HTTPServerError: Error, Equatable, CustomStringConvertible {
     case daemonFailedToStart(host: String, port: Int)
     /// TLS was asked for but libmicrohttpd was built without it.
     case tlsUnsupported
+    /// An HTTPS daemon did not start: the address is taken, or GnuTLS refused the certificate or key
+    /// (libmicrohttpd logs which to standard error).
+    case tlsDaemonFailedToStart(host: String, port: Int)
 
     public var description: String {
         switch self {
@@ -15,6 +18,8 @@ public enum HTTPServerError: Error, Equatable, CustomStringConvertible {
         case .alreadyStarted: "the server has already been started"
         case .daemonFailedToStart(let host, let port): "could not listen on \(host):\(port)"
         case .tlsUnsupported: "this libmicrohttpd was built without TLS support"
+        case .tlsDaemonFailedToStart(let host, let port):
+            "could not serve HTTPS on \(host):\(port): the address is in use, or the certificate or key was refused"
         }
     }
 }

@@ -37,15 +37,22 @@ struct SecurityOptions: ParsableArguments {
     /// The certificate and key read from their files, or nil to serve plain HTTP.
     func tlsCredentials() throws -> HTTPServer.TLSCredentials? {
         guard let tlsCertFile, let tlsPrivateKeyFile else { return nil }
-        return HTTPServer.TLSCredentials(certificatePEM: try String(contentsOfFile: tlsCertFile, encoding: .utf8),
-                                         privateKeyPEM: try String(contentsOfFile: tlsPrivateKeyFile, encoding: .utf8))
+        return HTTPServer.TLSCredentials(certificatePEM: try read(tlsCertFile, flag: "--tls-cert-file"),
+                                         privateKeyPEM: try read(tlsPrivateKeyFile, flag: "--tls-private-key-file"))
+    }
+
+    private func read(_ path: String, flag: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw UnreadableFile(flag: flag, path: path)
+        }
+        return text
     }
 
     /// The API behind authentication and authorization when they are on, with the RBAC cache (started) that
     /// the caller stops at shutdown; the bare API otherwise.
     func securedResponder(_ api: APIServer, store: any VersionedStore) throws -> (any HTTPResponder, RBACCache?) {
         guard let tokenAuthFile else { return (api, nil) }
-        let tokens = try TokenFile(contents: String(contentsOfFile: tokenAuthFile, encoding: .utf8))
+        let tokens = try TokenFile(contents: read(tokenAuthFile, flag: "--token-auth-file"))
         let authenticator = TokenAuthenticator(tokens: tokens)
         guard (authorizationMode ?? .rbac) == .rbac else {
             return (RequestGuard(api, authenticator: authenticator, authorizer: nil), nil)
@@ -54,4 +61,11 @@ struct SecurityOptions: ParsableArguments {
         try cache.start()
         return (RequestGuard(api, authenticator: authenticator, authorizer: RBACAuthorizer(cache: cache)), cache)
     }
+}
+
+/// A file named by a flag that cannot be read as text.
+struct UnreadableFile: Error, CustomStringConvertible {
+    let flag: String
+    let path: String
+    var description: String { "\(flag): cannot read \(path)" }
 }
