@@ -11,7 +11,15 @@ struct ClientOptions: ParsableArguments {
     var certificateAuthority: String?
 
     func credentials() throws -> KubeClient.Credentials {
-        let authority = try certificateAuthority.map { try String(contentsOfFile: $0, encoding: .utf8) }
-        return try KubeClient.Credentials(bearerToken: token, certificateAuthorityPEM: authority)
+        guard let certificateAuthority else { return try KubeClient.Credentials(bearerToken: token) }
+        guard let data = FileManager.default.contents(atPath: certificateAuthority),
+              let pem = String(data: data, encoding: .utf8) else {
+            throw ValidationError("--certificate-authority: cannot read \(certificateAuthority)")
+        }
+        do {
+            return try KubeClient.Credentials(bearerToken: token, certificateAuthorityPEM: pem)
+        } catch {
+            throw ValidationError("--certificate-authority: no PEM certificate in \(certificateAuthority)")
+        }
     }
 }
