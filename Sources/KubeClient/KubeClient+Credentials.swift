@@ -22,6 +22,10 @@ extension KubeClient {
             guard let trustRoots else { return nil }
             var configuration = TLSConfiguration.makeClientConfiguration()
             configuration.trustRoots = .certificates(trustRoots)
+            // On close, do not wait long for the server's close_notify: a server thread blocked in a quiet watch
+            // stream only notices the client leaving when the TCP connection closes, so the default 5 s
+            // would hold every open watch (and the client's shutdown) for that long.
+            configuration.shutdownTimeout = .milliseconds(100)
             return configuration
         }
     }
