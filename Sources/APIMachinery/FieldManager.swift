@@ -90,7 +90,7 @@ extension FieldManager {
         let others = entries.filter { !$0.sameOwner(as: me) }.reduce(FieldSet()) { $0.union($1.fields) }
         for path in (previous?.fields ?? FieldSet()).subtracting(me.fields).sorted
             where !me.fields.touches(path) && !others.touches(path) && !Self.isMergeKey(path) {
-            merged = merged.removing(path)
+            merged = Self.removing(path, from: merged, keeping: me.fields.union(others))
         }
         var mine = me
         if let previous, previous.fields == me.fields, previous.apiVersion == apiVersion { mine.time = previous.time }
@@ -122,6 +122,18 @@ extension FieldManager {
             }
         }
         return conflicts
+    }
+
+    /// `object` without `path`, and without the maps and lists that this leaves empty (unless `owned` holds them).
+    static func removing(_ path: FieldPath, from object: JSON, keeping owned: FieldSet) -> JSON {
+        var result = object.removing(path)
+        var parent = Array(path.dropLast())
+        while case .field? = parent.last, !owned.contains(parent), let value = result.value(at: parent),
+              value.objectValue?.isEmpty == true || value.arrayValue?.isEmpty == true {
+            result = result.removing(parent)
+            parent.removeLast()
+        }
+        return result
     }
 
     /// Whether `path` is a merge-key field of a list element: it goes with its element, never alone.

@@ -33,7 +33,7 @@ import Testing
         let created = Self.apply(cluster, Self.manifest(replicas: 2), manager: "other")
         #expect(created.status == 201)
         #expect(Self.managers(created.body) == ["other/Apply"])
-        let entry = created.body["metadata"]["managedFields"][0]
+        let entry = (created.body["metadata"]["managedFields"].arrayValue ?? [])[0]
         #expect(entry["fieldsType"] == "FieldsV1" && entry["apiVersion"] == "apps/v1")
         #expect(entry["fieldsV1"]["f:spec"]["f:replicas"] == .object([:]))
         // Defaults the server filled are nobody's.
@@ -64,7 +64,7 @@ import Testing
         let forced = Self.apply(cluster, Self.manifest(replicas: 3), manager: "kubectl", force: true)
         #expect(forced.status == 200 && forced.body["spec"]["replicas"] == 3)
         #expect(Self.managers(forced.body) == ["other/Apply", "kubectl/Apply"])
-        #expect(forced.body["metadata"]["managedFields"][0]["fieldsV1"]["f:spec"]["f:replicas"].isNull)
+        #expect((forced.body["metadata"]["managedFields"].arrayValue ?? [])[0]["fieldsV1"]["f:spec"]["f:replicas"].isNull)
     }
 
     @Test func updatesRecordTheirManagerAndConflictWithApply() throws {
@@ -75,7 +75,7 @@ import Testing
         #expect(Self.managers(scaled) == ["kubectl-client-side-apply/Update", "kubectl-scale/Update"])
         let refused = Self.apply(cluster, Self.manifest(replicas: 3), manager: "kubectl")
         #expect(refused.status == 409)
-        #expect(refused.body["details"]["causes"][0]["message"] == "conflict with \"kubectl-scale\" using apps/v1")
+        #expect((refused.body["details"]["causes"].arrayValue ?? [])[0]["message"] == "conflict with \"kubectl-scale\" using apps/v1")
         // An update without fieldManager is recorded under the User-Agent's product name.
         let bad = cluster.send("PATCH", Self.web, ["spec": ["replicas": 6]], contentType: "application/merge-patch+json",
                                query: [("force", "true")])

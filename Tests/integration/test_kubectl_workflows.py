@@ -137,11 +137,6 @@ def test_apply_server_side(cluster, tmp_path):
     wait_set_settled(cluster, 3)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "no server-side-apply field ownership: metadata.managedFields is never recorded and apply patches are merged "
-    "like strategic merge patches, so a conflicting `kubectl apply --server-side` (replicas 3 over manager "
-    "\"other\"'s 4) exits 0 printing 'statefulset.apps/web serverside-applied' and overwrites the field instead of "
-    "'error: Apply failed with 1 conflict: conflict with \"other\" using apps/v1: .spec.replicas'"))
 def test_apply_server_side_conflict_without_force(cluster, tmp_path):
     k = cluster.kubectl
     k("apply", "--server-side", "--field-manager=other", "-f", web_manifest(tmp_path, "four.yaml", replicas=4))
@@ -161,10 +156,6 @@ def test_apply_server_side_force_conflicts(cluster, tmp_path):
     assert web_object(cluster)["spec"]["replicas"] == 3
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "no server-side-apply field ownership: a field the manager applied before and then dropped from its manifest "
-    "is not removed — after `kubectl apply --server-side` of a ConfigMap without data.b and metadata.labels.team, "
-    "both are still there (the apply patch is merged, not reconciled against the manager's owned fields)"))
 def test_apply_server_side_removes_fields_dropped_from_manifest(cluster, tmp_path):
     k = cluster.kubectl
     base = {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "ssa", "labels": {"team": "a"}},
