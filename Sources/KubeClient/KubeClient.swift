@@ -24,9 +24,14 @@ public final class KubeClient: Sendable {
     let requestTimeout: TimeAmount = .seconds(30)
     /// The largest response body read whole (watches are streamed, not collected).
     let maxResponseBytes = 64 << 20
+    /// Sent as `User-Agent`; the server records this client's writes under its part before the first `/`
+    /// as the field manager (`metadata.managedFields`).
+    public let userAgent: String
 
-    public init(baseURL: String, logger: Logger = Logger(label: "ordinal.client")) {
+    public init(baseURL: String, logger: Logger = Logger(label: "ordinal.client"),
+                userAgent: String = "ordinal-controller-manager/v1") {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.userAgent = userAgent
         self.logger = logger
         var configuration = HTTPClient.Configuration()
         configuration.timeout = .init(connect: .seconds(10), read: nil)
@@ -113,6 +118,7 @@ public final class KubeClient: Sendable {
         var request = HTTPClientRequest(url: baseURL + path + QueryString.encode(query))
         request.method = method
         request.headers.add(name: "Accept", value: "application/json")
+        request.headers.add(name: "User-Agent", value: userAgent)
         if let body {
             request.headers.add(name: "Content-Type", value: contentType)
             request.body = .bytes(body.encoded())
