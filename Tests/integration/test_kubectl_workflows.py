@@ -145,6 +145,11 @@ def test_apply_server_side_conflict_without_force(cluster, tmp_path):
     assert "Apply failed with 1 conflict" in result.stderr, result.stderr
     assert 'conflict with "other"' in result.stderr and ".spec.replicas" in result.stderr, result.stderr
     assert web_object(cluster)["spec"]["replicas"] == 4
+    # kubectl hides managed fields unless asked for them.
+    assert "managedFields" not in k("get", "sts", "web", "-o", "yaml").stdout
+    shown = json.loads(k("get", "sts", "web", "-o", "json", "--show-managed-fields").stdout)
+    owners = {(e["manager"], e["operation"]) for e in shown["metadata"]["managedFields"]}
+    assert ("other", "Apply") in owners, shown["metadata"]["managedFields"]
 
 
 def test_apply_server_side_force_conflicts(cluster, tmp_path):
