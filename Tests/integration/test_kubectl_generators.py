@@ -157,3 +157,20 @@ def test_malformed_and_unknown_protobuf_bodies(api, ns):
     # The intact body is accepted: the failures above are about the damage, not the framing.
     created = requests.post(url, data=whole, headers=headers, timeout=10)
     assert created.status_code == 201 and created.json()["metadata"]["name"] == "c1", created.text
+
+
+def test_drain_without_eviction_deletes_with_protobuf_delete_options(api, ns, k):
+    """The server has no eviction subresource, so `kubectl drain --disable-eviction` deletes each pod; the
+    typed client sends DeleteOptions as protobuf. gracePeriodSeconds=0 must arrive, or the pods would only
+    be marked Terminating (no kubelet runs here) and the drain would time out."""
+    node = "drain-" + ns
+    expect(api.post("/api/v1/nodes", {"apiVersion": "v1", "kind": "Node", "metadata": {"name": node}}), 201)
+    for name in ("a", "b"):
+        expect(api.post(f"/api/v1/namespaces/{ns}/pods", {
+            "apiVersion": "v1", "kind": "Pod", "metadata": {"name": name},
+            "spec": {"nodeName": node, "containers": [{"name": "c", "image": "nginx"}]}}), 201)
+    out = k("drain", node, "--force", "--disable-eviction", "--grace-period=0", "--timeout=20s").stdout
+    assert f"node/{node} drained" in out, out
+    assert get(api, f"/api/v1/namespaces/{ns}/pods")["items"] == [], "pods remain after drain"
+    assert get(api, f"/api/v1/nodes/{node}")["spec"]["unschedulable"] is True
+    expect(api.delete(f"/api/v1/nodes/{node}"))
