@@ -30,6 +30,10 @@ public struct MessageDecoder: Sendable {
     func decode(_ bytes: [UInt8], range: Range<Int>, schema: MessageSchema, depth: Int, into object: inout JSONObject) throws {
         guard depth < Self.maximumDepth else { throw ProtobufError.tooDeep(limit: Self.maximumDepth) }
         var reader = WireReader(bytes, range: range)
+        // Repeated and map fields are gathered here and written once at the end, so a field with many
+        // elements costs linear time (appending through the object would copy the collection each time).
+        var lists: [String: [JSON]] = [:]
+        var maps: [String: JSONObject] = [:]
         while !reader.isAtEnd {
             let (number, wireType) = try reader.readTag()
             guard let field = schema.fields[number] else {
@@ -51,27 +55,27 @@ public struct MessageDecoder: Sendable {
                     object.removeValue(forKey: field.name)
                 }
             case .repeated:
-                var items = object[field.name]?.arrayValue ?? []
                 if wireType == .lengthDelimited, let scalar = Self.packable(field.type) {
                     // A packed run of scalars.
                     let run = try reader.readLengthDelimited()
                     var packed = WireReader(bytes, range: run)
                     while !packed.isAtEnd {
-                        items.append(try readValue(field.type, wireType: scalar, reader: &packed, context: context) ?? .null)
+                        lists[field.name, default: []].append(
+                            try readValue(field.type, wireType: scalar, reader: &packed, context: context) ?? .null)
                     }
                 } else {
-                    items.append(try readValue(field.type, wireType: wireType, reader: &reader, context: context) ?? .null)
+                    lists[field.name, default: []].append(
+                        try readValue(field.type, wireType: wireType, reader: &reader, context: context) ?? .null)
                 }
-                object[field.name] = .array(items)
             case .map(let valueType):
                 guard wireType == .lengthDelimited else { throw context.wrongWireType(wireType) }
                 let entry = try reader.readLengthDelimited()
                 let (key, value) = try readMapEntry(bytes, range: entry, valueType: valueType, context: context)
-                var map = object[field.name]?.objectValue ?? [:]
-                map[key] = value
-                object[field.name] = .object(map)
+                maps[field.name, default: [:]][key] = value
             }
         }
+        for (name, items) in lists { object[name] = .array(items) }
+        for (name, map) in maps { object[name] = .object(map) }
     }
 
     struct Context {
