@@ -155,8 +155,11 @@ def test_malformed_and_unknown_protobuf_bodies(api, ns):
     assert response.json()["reason"] == "UnsupportedMediaType", response.text
     assert get(api, f"/api/v1/namespaces/{ns}/configmaps")["items"] == [], "nothing may be stored"
     # The intact body is accepted: the failures above are about the damage, not the framing.
-    created = requests.post(url, data=whole, headers=headers, timeout=10)
+    # Responses stay JSON even when the client would take protobuf, as kubectl asks.
+    created = requests.post(url, data=whole, timeout=10,
+                            headers={**headers, "Accept": PROTOBUF + ",application/json"})
     assert created.status_code == 201 and created.json()["metadata"]["name"] == "c1", created.text
+    assert created.headers["Content-Type"].startswith("application/json"), created.headers
 
 
 def test_drain_without_eviction_deletes_with_protobuf_delete_options(api, ns, k):
