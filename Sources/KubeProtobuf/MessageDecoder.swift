@@ -55,27 +55,32 @@ public struct MessageDecoder: Sendable {
                     object.removeValue(forKey: field.name)
                 }
             case .repeated:
-                if wireType == .lengthDelimited, let scalar = Self.packable(field.type) {
-                    // A packed run of scalars.
-                    let run = try reader.readLengthDelimited()
-                    var packed = WireReader(bytes, range: run)
-                    while !packed.isAtEnd {
-                        lists[field.name, default: []].append(
-                            try readValue(field.type, wireType: scalar, reader: &packed, context: context) ?? .null)
-                    }
-                } else {
-                    lists[field.name, default: []].append(
-                        try readValue(field.type, wireType: wireType, reader: &reader, context: context) ?? .null)
-                }
+                if lists[field.name] == nil { object[field.name] = .null }  // keeps the field's place in the object
+                try readRepeated(field, wireType: wireType, reader: &reader, context: context, into: &lists[field.name, default: []])
             case .map(let valueType):
                 guard wireType == .lengthDelimited else { throw context.wrongWireType(wireType) }
                 let entry = try reader.readLengthDelimited()
                 let (key, value) = try readMapEntry(bytes, range: entry, valueType: valueType, context: context)
+                if maps[field.name] == nil { object[field.name] = .null }
                 maps[field.name, default: [:]][key] = value
             }
         }
         for (name, items) in lists { object[name] = .array(items) }
         for (name, map) in maps { object[name] = .object(map) }
+    }
+
+    /// One occurrence of a repeated field: a single element, or a packed run of scalars.
+    func readRepeated(_ field: Field, wireType: WireReader.WireType, reader: inout WireReader, context: Context,
+                      into items: inout [JSON]) throws {
+        guard wireType == .lengthDelimited, let scalar = Self.packable(field.type) else {
+            items.append(try readValue(field.type, wireType: wireType, reader: &reader, context: context) ?? .null)
+            return
+        }
+        let run = try reader.readLengthDelimited()
+        var packed = WireReader(reader.buffer, range: run)
+        while !packed.isAtEnd {
+            items.append(try readValue(field.type, wireType: scalar, reader: &packed, context: context) ?? .null)
+        }
     }
 
     struct Context {
