@@ -507,21 +507,12 @@ def test_create_dry_run_server(cluster, tmp_path):
     assert web_pods(cluster) == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "kubectl's generator commands (create namespace|configmap|secret|deployment …) use the typed client, which "
-    "sends Content-Type: application/vnd.kubernetes.protobuf; the server only accepts JSON/YAML: "
-    "'Error from server (UnsupportedMediaType): the body of the request was in an unknown format - accepted "
-    "media types include: application/json, application/yaml'"))
 def test_create_namespace_generator(cluster):
     out = cluster.kubectl("create", "namespace", "other").stdout
     assert out.strip() == "namespace/other created", out
     assert cluster.get("/api/v1/namespaces/other").status_code == 200
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "protobuf request bodies are not accepted: `kubectl create configmap c1 --from-literal=a=b` fails with "
-    "'error: failed to create configmap: the body of the request was in an unknown format - accepted media "
-    "types include: application/json, application/yaml' (415)"))
 def test_create_configmap_generator(cluster):
     out = cluster.kubectl("create", "configmap", "c1", "--from-literal=a=b").stdout
     assert out.strip() == "configmap/c1 created", out
