@@ -2,7 +2,7 @@
 """Measures the cluster DNS served by the controller manager: how many UDP queries it answers per second, and
 how long after a pod turns Ready (as a watcher sees it) or is deleted its record changes.
 
-    swift build -c release && python3 bench/dns.py [--bin .build/release] [--samples 20] [--seconds 5]
+    swift build -c release && python3 bench/cluster_dns.py [--bin .build/release] [--samples 20] [--seconds 5]
 
 Needs dnspython (Tests/integration/requirements.txt).
 """
@@ -149,7 +149,7 @@ def main():
                        r"(http://\S+)")
     url = match.group(1)
     manager, _ = start([os.path.join(options.bin, "ordinal-controller-manager"), "--server", url,
-                        "--start-delay", "0", "--time-scale", "0", "--dns-port", str(dns_port)], r"running")
+                        "--start-delay", "0", "--time-scale", "0", "--dns-port", str(dns_port)], r"listening|running")
     try:
         request(url + "/api/v1/namespaces/default/services", "POST", {
             "apiVersion": "v1", "kind": "Service", "metadata": {"name": "nginx"},
