@@ -38,8 +38,10 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "Resources", dependencies: ["APIMachinery"]),
+        // Decodes application/vnd.kubernetes.protobuf request bodies into JSON objects.
+        .target(name: "KubeProtobuf", dependencies: ["APIMachinery"]),
         .target(name: "APIServer", dependencies: [
-            "APIMachinery", "Store", "HTTPServer", "Resources",
+            "APIMachinery", "Store", "HTTPServer", "Resources", "KubeProtobuf",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "KubeClient", dependencies: [
@@ -85,6 +87,7 @@ let package = Package(
         .testTarget(name: "APIServerTests", dependencies: ["APIServer", "Store", "HTTPServer", "APIMachinery"]),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "APIServer", "Store", "HTTPServer", "APIMachinery"]),
         .testTarget(name: "DNSTests", dependencies: ["DNS", "APIMachinery", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "KubeProtobufTests", dependencies: ["KubeProtobuf", "APIMachinery"], exclude: ["Fixtures"]),
         .testTarget(name: "ControllersTests", dependencies: ["Controllers", "KubeClient", "APIMachinery"]),
     ]
 )
