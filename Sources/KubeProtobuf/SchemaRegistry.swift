@@ -3,7 +3,7 @@ public enum SchemaRegistry {
     /// Message schemas by their short name (`ObjectMeta`, `PodSpec`, …).
     public static let messages: [String: MessageSchema] = {
         var all: [String: MessageSchema] = [:]
-        for table in [MetaSchemas.all, CoreSchemas.all, PodSchemas.all, ContainerSchemas.all, VolumeSchemas.all, AppsSchemas.all] {
+        for table in [MetaSchemas.all, CoreSchemas.all, PodSchemas.all, ContainerSchemas.all, VolumeSchemas.all, AppsSchemas.all, RBACSchemas.all] {
             for (name, schema) in table { all[name] = schema }
         }
         return all
@@ -21,6 +21,10 @@ public enum SchemaRegistry {
         "apps/v1/StatefulSet": "StatefulSet",
         "apps/v1/ReplicaSet": "ReplicaSet",
         "apps/v1/DaemonSet": "DaemonSet",
+        "rbac.authorization.k8s.io/v1/Role": "Role",
+        "rbac.authorization.k8s.io/v1/ClusterRole": "ClusterRole",
+        "rbac.authorization.k8s.io/v1/RoleBinding": "RoleBinding",
+        "rbac.authorization.k8s.io/v1/ClusterRoleBinding": "ClusterRoleBinding",
     ]
 
     /// The schema for a body's `apiVersion` + `kind`. DeleteOptions is registered in every group version,

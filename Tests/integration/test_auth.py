@@ -197,13 +197,9 @@ def run_kubectl(tmp_path, config, *args, input=None):
 def test_kubectl_with_a_kubeconfig(secure, pki, tmp_path):
     namespace = new_namespace(secure)
     good = kubeconfig(tmp_path, secure, pki["ca.crt"], "admin-token")
-    created = run_kubectl(tmp_path, good, "-n", namespace, "apply", "-f", "-", input="""
-apiVersion: rbac.authorization.k8s.io/v1
-kind: RoleBinding
-metadata: {name: alice-view}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
-subjects: [{kind: User, name: alice, apiGroup: rbac.authorization.k8s.io}]
-""")
+    # kubectl sends the binding as protobuf.
+    created = run_kubectl(tmp_path, good, "-n", namespace, "create", "rolebinding", "alice-view",
+                          "--clusterrole=view", "--user=alice")
     assert created.returncode == 0, created.stderr
     listed = run_kubectl(tmp_path, good, "-n", namespace, "get", "rolebindings")
     assert listed.returncode == 0, listed.stderr
