@@ -58,15 +58,17 @@ let package = Package(
             "APIMachinery", "KubeClient",
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .target(name: "DNS", dependencies: [
-            "APIMachinery", "KubeClient",
+        // DNS wire format and answers, pure; DNSServer serves them over UDP/TCP from the informers' caches.
+        .target(name: "DNS", dependencies: ["APIMachinery"]),
+        .target(name: "DNSServer", dependencies: [
+            "DNS", "APIMachinery", "KubeClient",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "ordinal-controller-manager", dependencies: [
-            "Controllers", "KubeClient", "DNS",
+            "Controllers", "KubeClient", "DNS", "DNSServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -86,8 +88,17 @@ let package = Package(
         .testTarget(name: "ResourcesTests", dependencies: ["Resources", "APIMachinery"]),
         .testTarget(name: "APIServerTests", dependencies: ["APIServer", "Store", "HTTPServer", "APIMachinery"]),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "APIServer", "Store", "HTTPServer", "APIMachinery"]),
-        .testTarget(name: "DNSTests", dependencies: ["DNS", "APIMachinery", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "DNSTests", dependencies: ["DNS", "DNSServer", "APIMachinery", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "KubeProtobufTests", dependencies: ["KubeProtobuf", "APIMachinery"], exclude: ["Fixtures"]),
         .testTarget(name: "ControllersTests", dependencies: ["Controllers", "KubeClient", "APIMachinery"]),
     ]
 )
+
+// Fuzz targets, built only for `scripts/fuzz` (ORDINAL_FUZZ=1) with libFuzzer and AddressSanitizer.
+if Context.environment["ORDINAL_FUZZ"] == "1" {
+    package.targets.append(.target(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"))
+    package.targets.append(.executableTarget(name: "ordinal-fuzz", dependencies: [
+        "CLibFuzzer", "APIMachinery", "APIServer", "DNS", "HTTPServer", "Resources", "Store",
+        .product(name: "Logging", package: "swift-log"),
+    ], path: "Fuzz/ordinal-fuzz"))
+}

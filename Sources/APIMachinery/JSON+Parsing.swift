@@ -7,7 +7,12 @@ public struct JSONParseError: Error, Sendable, CustomStringConvertible {
 
 extension JSON {
     /// The deepest nesting of arrays and objects accepted; deeper input is rejected, never recursed into.
-    public static let maximumNestingDepth = 10_000
+    ///
+    /// Everything after parsing (validation, patches, encoding, comparison) walks values recursively on the
+    /// request thread, whose stack is 1 MiB (`HTTPServer.Configuration.threadStackSize`); a debug build spends
+    /// up to ~1 KiB per level on the deepest of those paths, so the limit keeps a fourfold margin. Real
+    /// objects nest a few dozen levels.
+    public static let maximumNestingDepth = 256
 
     /// Parses a complete JSON text. Duplicate keys keep the last value and are reported through
     /// `duplicateKeys` (as dotted paths) so strict field validation can refuse them.

@@ -4,41 +4,55 @@
 /// Paths are JSON Pointers (``JSONPointer``); `-` as the last token of an `add` appends to an array.
 /// Errors are ``PatchError``: `.malformed` (400) for a bad patch document, `.cannotApply` (422) when an
 /// operation does not fit the document.
+///
+/// `copy` can double a document with each operation, and `add`, `copy` and `move` can place a subtree below
+/// another: the bytes all `copy` operations of one patch add are capped at `maximumCopiedBytes` (as
+/// Kubernetes caps them at the request size limit), and a result nested deeper than
+/// `JSON.maximumNestingDepth` is refused (422): every value placed must fit below its path.
 public enum JSONPatch {
+    /// The most bytes (as encoded JSON) the `copy` operations of one patch may add together.
+    public static let maximumCopiedBytes = 3 * 1024 * 1024
+
     public static func apply(_ patch: JSON, to document: JSON) throws -> JSON {
         guard case .array(let operations) = patch else {
             throw PatchError.malformed("json patch must be an array of operations, not \(patch.typeName)")
         }
         var result = document
+        var copiedBytes = 0
         for (index, operation) in operations.enumerated() {
             guard case .object(let fields) = operation else {
                 throw PatchError.malformed("json patch operation \(index) must be an object")
             }
-            try apply(fields, to: &result)
+            try apply(fields, to: &result, copiedBytes: &copiedBytes)
         }
         return result
     }
 
-    static func apply(_ operation: JSONObject, to document: inout JSON) throws {
+    static func apply(_ operation: JSONObject, to document: inout JSON, copiedBytes: inout Int) throws {
         guard let op = operation["op"]?.stringValue else { throw PatchError.malformed("json patch operation has no \"op\"") }
         let path = try pointer(operation, "path", op: op)
         switch op {
         case "add":
-            try add(try value(operation, op: op), at: path, in: &document)
+            try add(try placeable(try value(operation, op: op), at: path), at: path, in: &document)
         case "remove":
             _ = try remove(path, from: &document, op: op)
         case "replace":
-            try replace(at: path, with: try value(operation, op: op), in: &document)
+            try replace(at: path, with: try placeable(try value(operation, op: op), at: path), in: &document)
         case "move":
             let from = try pointer(operation, "from", op: op)
             guard from != path else { return }
             if path.isProperDescendant(of: from) {
                 throw PatchError.cannotApply("move operation does not apply: \(from) cannot be moved into its own child \(path)")
             }
-            try add(try remove(from, from: &document, op: op), at: path, in: &document)
+            try add(try placeable(try remove(from, from: &document, op: op), at: path), at: path, in: &document)
         case "copy":
             let from = try pointer(operation, "from", op: op)
-            try add(try get(from, in: document, op: op), at: path, in: &document)
+            let value = try get(from, in: document, op: op)
+            copiedBytes += value.encoded().count
+            if copiedBytes > maximumCopiedBytes {
+                throw PatchError.cannotApply("copy operations would add more than \(maximumCopiedBytes) bytes to the object")
+            }
+            try add(try placeable(value, at: path), at: path, in: &document)
         case "test":
             let expected = try value(operation, op: op)
             guard try get(path, in: document, op: op).isEquivalent(to: expected) else {
@@ -47,6 +61,14 @@ public enum JSONPatch {
         default:
             throw PatchError.malformed("json patch operation \"\(op)\" is not supported (add, remove, replace, move, copy, test)")
         }
+    }
+
+    /// `value`, when placing it at `path` keeps the document within `JSON.maximumNestingDepth`.
+    static func placeable(_ value: JSON, at path: JSONPointer) throws -> JSON {
+        guard path.tokens.count + value.nestingDepth <= JSON.maximumNestingDepth else {
+            throw PatchError.cannotApply("json patch would nest \(path) deeper than \(JSON.maximumNestingDepth) levels")
+        }
+        return value
     }
 
     static func pointer(_ operation: JSONObject, _ field: String, op: String) throws -> JSONPointer {

@@ -7,9 +7,11 @@ import Yams
 public enum YAMLDecoding {
     /// Decodes one YAML document; an empty document is `null`. Throws `StatusError.badRequest`
     /// (`error converting YAML to JSON: …`) for invalid UTF-8, a syntax error, several documents,
-    /// a non-scalar mapping key, or a value JSON cannot hold (`.inf`, `.nan`).
+    /// a non-scalar mapping key, a value JSON cannot hold (`.inf`, `.nan`), nesting deeper than
+    /// `maximumNestingDepth`, or aliases that expand past `expansionBudget(forInputBytes:)`.
     public static func json(from bytes: [UInt8]) throws -> JSON {
         guard let text = String(validating: bytes, as: UTF8.self) else { throw failure("invalid UTF-8 in YAML") }
+        try checkNesting(bytes)
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -17,18 +19,21 @@ public enum YAMLDecoding {
             throw failure(String(describing: error).split(separator: "\n").first.map(String.init) ?? "invalid YAML")
         }
         guard let node else { return .null }
-        return try json(from: node)
+        var expansion = YAMLExpansion(remainingValues: expansionBudget(forInputBytes: bytes.count))
+        return try json(from: node, &expansion)
     }
 
     static func failure(_ detail: String) -> StatusError {
         .badRequest("error converting YAML to JSON: \(detail)")
     }
 
-    static func json(from node: Node) throws -> JSON {
+    static func json(from node: Node, _ expansion: inout YAMLExpansion) throws -> JSON {
+        try expansion.enter()
+        defer { expansion.leave() }
         switch node {
         case .scalar(let scalar): return try json(from: scalar, tag: Tag.Name(rawValue: node.tag.rawValue))
-        case .sequence(let sequence): return .array(try sequence.map(json(from:)))
-        case .mapping(let mapping): return .object(try object(from: mapping))
+        case .sequence(let sequence): return .array(try sequence.map { try json(from: $0, &expansion) })
+        case .mapping(let mapping): return .object(try object(from: mapping, &expansion))
         case .alias: throw failure("unresolved YAML alias")
         }
     }
@@ -52,23 +57,23 @@ public enum YAMLDecoding {
     }
 
     /// Explicit keys win over keys brought in by `<<` merges, wherever the merge appears.
-    static func object(from mapping: Node.Mapping) throws -> JSONObject {
+    static func object(from mapping: Node.Mapping, _ expansion: inout YAMLExpansion) throws -> JSONObject {
         var result = JSONObject()
         var merged: [JSONObject] = []
         for (keyNode, valueNode) in mapping {
             guard case .scalar(let key) = keyNode else { throw failure("mapping keys must be scalars, found \(keyNode.tag.rawValue)") }
             if keyNode.tag.rawValue == Tag.Name.merge.rawValue {
                 switch valueNode {
-                case .mapping(let source): merged.append(try object(from: source))
+                case .mapping(let source): merged.append(try object(from: source, &expansion))
                 case .sequence(let sources): merged += try sources.map { source in
                     guard case .mapping(let m) = source else { throw failure("a << merge takes mappings") }
-                    return try object(from: m)
+                    return try object(from: m, &expansion)
                 }
                 default: throw failure("a << merge takes mappings")
                 }
                 continue
             }
-            result[key.string] = try json(from: valueNode)
+            result[key.string] = try json(from: valueNode, &expansion)
         }
         for source in merged {
             for (key, value) in source where result[key] == nil { result[key] = value }

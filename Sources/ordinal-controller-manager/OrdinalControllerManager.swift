@@ -1,6 +1,7 @@
 import ArgumentParser
 import Controllers
 import DNS
+import DNSServer
 import Foundation
 import KubeClient
 import Logging

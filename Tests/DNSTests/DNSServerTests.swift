@@ -2,6 +2,7 @@ import APIMachinery
 import Logging
 import Testing
 @testable import DNS
+@testable import DNSServer
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,3 +1,4 @@
+import DNS
 import APIMachinery
 import KubeClient
 import NIOConcurrencyHelpers

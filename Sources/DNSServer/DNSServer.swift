@@ -1,3 +1,4 @@
+import DNS
 import Logging
 import NIOCore
 import NIOPosix
