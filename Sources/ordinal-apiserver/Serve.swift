@@ -59,6 +59,7 @@ struct Serve: AsyncParsableCommand {
         try http.start()
         print("ordinal-apiserver listening on http://\(bindAddress):\(http.port)")
         fflush(nil)
+        if let directory { writeKubeconfig(directory: directory.path, port: Int(http.port), logger: logger) }
         namespaces.start()
         let group = ServiceGroup(configuration: .init(services: [.init(service: ServingService())],
                                                       gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
