@@ -57,9 +57,9 @@ struct Serve: AsyncParsableCommand {
         try namespaces.bootstrap()
         let http = HTTPServer(host: bindAddress, port: port, responder: api)
         try http.start()
+        if let directory { writeKubeconfig(directory: directory.path, port: Int(http.port), logger: logger) }
         print("ordinal-apiserver listening on http://\(bindAddress):\(http.port)")
         fflush(nil)
-        if let directory { writeKubeconfig(directory: directory.path, port: Int(http.port), logger: logger) }
         namespaces.start()
         let group = ServiceGroup(configuration: .init(services: [.init(service: ServingService())],
                                                       gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

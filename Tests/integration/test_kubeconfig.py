@@ -22,6 +22,13 @@ def kubectl_with(kubeconfig, tmp_path, *args):
     return result.stdout
 
 
+def write_configmap(tmp_path, name, data):
+    """A manifest without a namespace, so the kubeconfig's context decides where it goes."""
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(yaml.safe_dump({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": name}, "data": data}))
+    return str(path)
+
+
 def test_serve_writes_a_kubeconfig_kubectl_uses(server, tmp_path):
     path = os.path.join(server.data_dir, "kubeconfig")
     config = yaml.safe_load(open(path))
@@ -32,7 +39,7 @@ def test_serve_writes_a_kubeconfig_kubectl_uses(server, tmp_path):
     assert kubectl_with(path, tmp_path, "config", "view", "--minify", "-o", "jsonpath={.clusters[0].cluster.server}") == server.url
     expect(server.post("/api/v1/namespaces/default/configmaps", configmap("from-api")), 201)
     assert "from-api" in kubectl_with(path, tmp_path, "get", "configmaps")
-    kubectl_with(path, tmp_path, "create", "configmap", "from-kubectl", "--from-literal=a=b")
+    kubectl_with(path, tmp_path, "apply", "-f", write_configmap(tmp_path, "from-kubectl", {"a": "b"}))
     assert expect(server.get("/api/v1/namespaces/default/configmaps/from-kubectl"))["data"] == {"a": "b"}
 
 
@@ -57,7 +64,7 @@ def test_kubeconfig_command_prints_and_writes_with_a_namespace(server, tmp_path)
     path = tmp_path / "team.kubeconfig"
     subprocess.run([APISERVER, "kubeconfig", "--server", server.url, "--namespace", "team", "-o", str(path)],
                    check=True, timeout=30)
-    kubectl_with(path, tmp_path, "create", "configmap", "in-team", "--from-literal=x=y")
+    kubectl_with(path, tmp_path, "apply", "-f", write_configmap(tmp_path, "in-team", {"color": "blue"}))
     expect(server.get("/api/v1/namespaces/team/configmaps/in-team"))
     assert "in-team" in kubectl_with(path, tmp_path, "get", "cm", "-o", "name")
 
