@@ -36,6 +36,8 @@ def operator(server):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+    if os.environ.get("ORDINAL_SHOW_KOPF_LOG"):
+        print(file_tail(log_path, 20000))
     os.remove(log_path)
 
 
