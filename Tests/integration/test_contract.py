@@ -4,8 +4,10 @@ code and content type, and a body that matches the documented schema (the object
 Status). Hooks: contract_hooks.py."""
 import os
 import pathlib
+import re
 import subprocess
 import sys
+import uuid
 
 import pytest
 
@@ -15,14 +17,34 @@ DOCUMENTS = ["apis/apps/v1", "api/v1", "apis/storage.k8s.io/v1", "apis/discovery
 
 
 @pytest.mark.parametrize("document", DOCUMENTS)
-def test_served_api_keeps_its_openapi_contract(server, document, tmp_path):
+def test_served_api_keeps_its_openapi_contract(server, document):
+    # The coverage phase is left out: over these schemas it runs for minutes per document. One worker:
+    # with two threads, Python 3.11 can fail inside hypothesis (SystemError from ast.parse).
     command = [sys.executable, "-m", "schemathesis.cli", "run", f"{server.url}/openapi/v3/{document}",
-               "--url", server.url, "--checks", CHECKS, "--max-examples", "5", "--phases", "examples,coverage,fuzzing",
+               "--url", server.url, "--checks", CHECKS, "--max-examples", "5", "--phases", "examples,fuzzing",
                "--seed", "20261207", "--workers", "1", "--request-timeout", "10", "--no-shrink",
-               "--suppress-health-check", "all", "--generation-deterministic", "--output-truncate", "false",
-               "--report", "junit", "--report-dir", str(tmp_path)]
+               "--suppress-health-check", "all", "--output-truncate", "false"]
     env = {**os.environ, "SCHEMATHESIS_HOOKS": str(HOOKS), "NO_COLOR": "1"}
-    result = subprocess.run(command, capture_output=True, text=True, timeout=240, env=env)
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-20000:] + "\n--- server log ---\n" + server.log_tail()
+    generated = re.search(r"(\d+) generated, (\d+) passed", output)
+    assert generated and int(generated.group(1)) >= 10 and generated.group(1) == generated.group(2), output[-5000:]
     assert server.alive(), server.log_tail()
+
+
+@pytest.mark.parametrize("subresource", [None, "status"])
+def test_a_put_without_status_never_stores_a_null_status(api, subresource):
+    """Found by the contract run: an update whose body had no status, of an object stored without one (a
+    Node registered bare), stored `"status": null`, which breaks the documented schema."""
+    name = "node-" + uuid.uuid4().hex[:8]
+    created = api.post("/api/v1/nodes", {"apiVersion": "v1", "kind": "Node", "metadata": {"name": name}})
+    assert created.status_code == 201, created.text
+    body = {key: value for key, value in created.json().items() if key != "status"}
+    body["metadata"]["labels"] = {"zone": "a"}
+    target = f"/api/v1/nodes/{name}" + (f"/{subresource}" if subresource else "")
+    answered = api.put(target, body)
+    assert answered.status_code == 200, answered.text
+    for stored in (answered.json(), api.get(f"/api/v1/nodes/{name}").json()):
+        assert stored.get("status", {}) is not None, stored
+    api.delete(f"/api/v1/nodes/{name}")
