@@ -17,7 +17,7 @@ DOCUMENTS = ["apis/apps/v1", "api/v1", "apis/storage.k8s.io/v1", "apis/discovery
 
 
 @pytest.mark.parametrize("document", DOCUMENTS)
-def test_served_api_keeps_its_openapi_contract(server, document):
+def test_served_api_keeps_its_openapi_contract(server, document, tmp_path):
     # The coverage phase is left out: over these schemas it runs for minutes per document. One worker:
     # with two threads, Python 3.11 can fail inside hypothesis (SystemError from ast.parse).
     command = [sys.executable, "-m", "schemathesis.cli", "run", f"{server.url}/openapi/v3/{document}",
@@ -25,7 +25,8 @@ def test_served_api_keeps_its_openapi_contract(server, document):
                "--seed", "20261207", "--workers", "1", "--request-timeout", "10", "--no-shrink",
                "--suppress-health-check", "all", "--output-truncate", "false"]
     env = {**os.environ, "SCHEMATHESIS_HOOKS": str(HOOKS), "NO_COLOR": "1"}
-    result = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env)
+    # Run in a scratch folder: schemathesis keeps a cache (.schemathesis/) in its working directory.
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env, cwd=tmp_path)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-20000:] + "\n--- server log ---\n" + server.log_tail()
     generated = re.search(r"(\d+) generated, (\d+) passed", output)
