@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // The only C: libmicrohttpd with a shim for its variadic start function, and SQLite.
@@ -37,8 +38,10 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "Resources", dependencies: ["APIMachinery"]),
+        // Decodes application/vnd.kubernetes.protobuf request bodies into JSON objects.
+        .target(name: "KubeProtobuf", dependencies: ["APIMachinery"]),
         .target(name: "APIServer", dependencies: [
-            "APIMachinery", "Store", "HTTPServer", "Resources",
+            "APIMachinery", "Store", "HTTPServer", "Resources", "KubeProtobuf",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "KubeClient", dependencies: [
@@ -47,6 +50,7 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "DequeModule", package: "swift-collections"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -84,6 +88,7 @@ let package = Package(
         .testTarget(name: "APIServerTests", dependencies: ["APIServer", "Store", "HTTPServer", "APIMachinery"]),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "APIServer", "Store", "HTTPServer", "APIMachinery"]),
         .testTarget(name: "DNSTests", dependencies: ["DNS", "APIMachinery", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "KubeProtobufTests", dependencies: ["KubeProtobuf", "APIMachinery"], exclude: ["Fixtures"]),
         .testTarget(name: "ControllersTests", dependencies: ["Controllers", "KubeClient", "APIMachinery"]),
     ]
 )

@@ -1,7 +1,8 @@
 import APIMachinery
 import HTTPServer
+import KubeProtobuf
 
-/// Decodes request bodies by Content-Type: JSON or YAML objects, and the four patch formats.
+/// Decodes request bodies by Content-Type: JSON, YAML or Kubernetes protobuf objects, and the four patch formats.
 enum RequestBody {
     enum PatchType: String, CaseIterable {
         case json = "application/json-patch+json"
@@ -10,7 +11,7 @@ enum RequestBody {
         case apply = "application/apply-patch+yaml"
     }
 
-    static let objectMediaTypes = ["application/json", "application/yaml"]
+    static let objectMediaTypes = ["application/json", "application/yaml", Envelope.mediaType]
 
     /// The media type without parameters, lower-cased; JSON when absent.
     static func mediaType(_ request: HTTPRequest) -> String {
@@ -27,6 +28,8 @@ enum RequestBody {
             return try json(request.body)
         case "application/yaml", "application/x-yaml", "text/yaml":
             return (try YAMLDecoding.json(from: request.body), [])
+        case Envelope.mediaType:
+            return (try protobuf(request.body), [])
         default:
             throw unsupported(type, accepted: objectMediaTypes)
         }
@@ -47,6 +50,22 @@ enum RequestBody {
             return (value, duplicates)
         } catch let error as JSONParseError {
             throw StatusError.badRequest("error decoding request body: \(error)")
+        }
+    }
+
+    /// A protobuf-enveloped object (what client-go's typed clients send, e.g. kubectl's `create` generators).
+    /// A kind with no protobuf schema here is 415, as for an unknown media type; malformed bytes are 400.
+    static func protobuf(_ bytes: [UInt8]) throws -> JSON {
+        do {
+            return try ProtobufObjectDecoder.decode(bytes)
+        } catch let error as ProtobufError {
+            switch error {
+            case .unknownKind, .unsupportedEncoding:
+                throw StatusError(code: 415, reason: "UnsupportedMediaType",
+                                  message: "the body of the request was in an unknown format - \(error); send it as application/json")
+            default:
+                throw StatusError.badRequest("error decoding request body: \(error)")
+            }
         }
     }
 

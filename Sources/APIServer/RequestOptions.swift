@@ -9,6 +9,14 @@ struct WriteOptions {
     var fieldValidation = FieldValidation.warn
     var fieldManager: String?
     var force = false
+    /// The manager an update is recorded under when `fieldManager` is not given: the User-Agent up to its
+    /// first `/` (`kubectl`), as upstream.
+    var userAgentManager = "unknown"
+    /// Set by server-side apply, which records managed fields itself.
+    var applying = false
+
+    /// The manager this write's fields are recorded under.
+    var manager: String { fieldManager.flatMap { $0.isEmpty ? nil : $0 } ?? userAgentManager }
 
     init() {}
 
@@ -26,7 +34,18 @@ struct WriteOptions {
             fieldValidation = parsed
         }
         fieldManager = request.queryValue("fieldManager")
+        if let manager = fieldManager {
+            if manager.count > 128 {
+                throw StatusError.badRequest("fieldManager: Too long: may not be more than 128 bytes")
+            }
+            if manager.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                throw StatusError.badRequest("fieldManager: Invalid value: \"\(manager)\": must only contain printable characters")
+            }
+        }
         force = QueryFlag.isTrue(request.queryValue("force"))
+        let agent = request.header("User-Agent") ?? ""
+        let prefix = String(agent.prefix { $0 != "/" }.prefix(128))
+        if !prefix.isEmpty { userAgentManager = prefix }
     }
 }
 

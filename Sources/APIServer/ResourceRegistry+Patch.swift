@@ -8,24 +8,39 @@ extension ResourceRegistry {
     func patch(namespace: String?, name: String, scope: UpdateScope, type: RequestBody.PatchType, body: [UInt8],
                options: WriteOptions, check: (inout JSON) throws -> Void) throws -> (object: JSON, created: Bool) {
         let patch = try Self.decodePatch(type: type, body: body)
-        if type == .apply {
-            guard options.fieldManager.map({ !$0.isEmpty }) == true else {
-                throw StatusError.badRequest("PATCH /apply requires a non-empty fieldManager query parameter")
-            }
-            if store.get(key(namespace: namespace, name: name)) == nil, scope == .main {
-                var object = patch
-                try check(&object)
-                if let bodyName = object["metadata"]["name"].stringValue, bodyName != name {
-                    throw StatusError.badRequest("the name of the object (\(bodyName)) does not match the name on the URL (\(name))")
-                }
-                object["metadata"]["name"] = .string(name)
-                return (try create(object, namespace: namespace, options: options), true)
-            }
+        if type == .apply { return try serverSideApply(patch, namespace: namespace, name: name, scope: scope, options: options, check: check) }
+        if options.force {
+            throw StatusError.badRequest("force: Forbidden: may not be specified for non-apply patch")
         }
         let result = try update(namespace: namespace, name: name, scope: scope, options: options) { current in
             var patched = try Self.apply(patch, type: type, to: Self.withoutResourceVersion(current), schema: definition.schema)
             try check(&patched)
             return patched
+        }
+        return (result.object, false)
+    }
+
+    /// An apply patch: the request's field manager applies `config` to the stored object, or creates it when
+    /// it is missing. Unknown fields are checked in the configuration, before they could be owned.
+    private func serverSideApply(_ config: JSON, namespace: String?, name: String, scope: UpdateScope, options: WriteOptions,
+                                 check: (inout JSON) throws -> Void) throws -> (object: JSON, created: Bool) {
+        guard options.fieldManager.map({ !$0.isEmpty }) == true else {
+            throw StatusError.badRequest("PATCH /apply requires a non-empty fieldManager query parameter")
+        }
+        var config = config
+        try check(&config)
+        if let bodyName = config["metadata"]["name"].stringValue, !bodyName.isEmpty, bodyName != name {
+            throw StatusError.badRequest("the name of the object (\(bodyName)) does not match the name on the URL (\(name))")
+        }
+        var options = options
+        options.applying = true
+        if store.get(key(namespace: namespace, name: name)) == nil, scope == .main {
+            var object = try apply(config, to: nil, scope: scope, options: options)
+            object["metadata"]["name"] = .string(name)
+            return (try create(object, namespace: namespace, options: options), true)
+        }
+        let result = try update(namespace: namespace, name: name, scope: scope, options: options) { current in
+            try apply(config, to: Self.withoutResourceVersion(current), scope: scope, options: options)
         }
         return (result.object, false)
     }

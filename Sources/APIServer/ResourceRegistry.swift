@@ -68,6 +68,7 @@ final class ResourceRegistry: @unchecked Sendable {
         definition.strategy.applyDefaults(to: &object)
         definition.strategy.prepareForCreate(&object)
         try admission(&object)
+        recordUpdate(&object, old: nil, scope: .main, options: options)
         var name = object["metadata"]["name"].stringValue ?? ""
         let errors = meta.validate(object, old: nil) + definition.strategy.validate(object)
         guard errors.isEmpty else {
@@ -132,6 +133,7 @@ final class ResourceRegistry: @unchecked Sendable {
             }
             try prepareUpdate(&object, old: old, name: name, namespace: namespace, scope: scope)
             object["metadata"]["resourceVersion"] = .string(String(stored.modRevision))
+            recordUpdate(&object, old: old, scope: scope, options: options)
             if object.semanticallyEquals(old) { return (old, false) }
             if options.dryRun { return (object, false) }
             do {

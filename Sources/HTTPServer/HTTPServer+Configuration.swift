@@ -15,6 +15,8 @@ extension HTTPServer {
         /// The stack of each connection thread. The responder runs on it, so it must fit the deepest JSON
         /// the layers above decode recursively; it is virtual memory until touched.
         public var threadStackSize: Int
+        /// When set, the server speaks HTTPS only, with this certificate and key.
+        public var tls: TLSCredentials? = nil
 
         public init(maxBodyBytes: Int = 3 * 1024 * 1024,
                     bodyTooLargeResponse: HTTPResponse? = nil,

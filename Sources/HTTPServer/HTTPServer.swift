@@ -26,6 +26,7 @@ public final class HTTPServer: @unchecked Sendable {
     private var daemon: OpaquePointer?
     private var context: DaemonContext?
     private var started = false
+    private var tlsMemory: TLSMemory?
 
     /// - Parameters:
     ///   - host: The IPv4 address to listen on.
@@ -52,11 +53,17 @@ public final class HTTPServer: @unchecked Sendable {
         var address = try socketAddress()
         try lock.withLock { () throws(HTTPServerError) in
             guard !started else { throw .alreadyStarted }
+            if configuration.tls != nil, !Self.supportsTLS { throw .tlsUnsupported }
+            let tlsMemory = configuration.tls.map(TLSMemory.init)
             let context = DaemonContext(responder: responder, configuration: configuration)
             let daemon = withUnsafeMutablePointer(to: &address) { address in
-                startDaemon(context: context, address: UnsafeMutableRawPointer(address))
+                startDaemon(context: context, address: UnsafeMutableRawPointer(address), tls: tlsMemory)
             }
-            guard let daemon else { throw .daemonFailedToStart(host: host, port: requestedPort) }
+            guard let daemon else {
+                if tlsMemory != nil { throw .tlsDaemonFailedToStart(host: host, port: requestedPort) }
+                throw .daemonFailedToStart(host: host, port: requestedPort)
+            }
+            self.tlsMemory = tlsMemory
             self.daemon = daemon
             self.context = context
             self.started = true
@@ -74,12 +81,14 @@ public final class HTTPServer: @unchecked Sendable {
         guard let daemon, let context else { return }
         context.liveStreams.closeAll()
         MHD_stop_daemon(daemon)
+        lock.withLock { tlsMemory = nil }
     }
 
-    private func startDaemon(context: DaemonContext, address: UnsafeMutableRawPointer) -> OpaquePointer? {
-        let flags = [MHD_USE_THREAD_PER_CONNECTION, MHD_USE_INTERNAL_POLLING_THREAD, MHD_USE_POLL, MHD_USE_ERROR_LOG]
+    private func startDaemon(context: DaemonContext, address: UnsafeMutableRawPointer, tls: TLSMemory?) -> OpaquePointer? {
+        var flags = [MHD_USE_THREAD_PER_CONNECTION, MHD_USE_INTERNAL_POLLING_THREAD, MHD_USE_POLL, MHD_USE_ERROR_LOG]
             .reduce(0) { $0 | $1.rawValue }
-        let options = [
+        if tls != nil { flags |= MHD_USE_TLS.rawValue }
+        let options = (tls?.options ?? []) + [
             MHD_OptionItem(option: .SOCK_ADDR, value: 0, ptr_value: address),
             MHD_OptionItem(option: .CONNECTION_LIMIT, value: configuration.connectionLimit, ptr_value: nil),
             MHD_OptionItem(option: .CONNECTION_TIMEOUT, value: configuration.idleTimeoutSeconds, ptr_value: nil),

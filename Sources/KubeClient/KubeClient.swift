@@ -24,11 +24,20 @@ public final class KubeClient: Sendable {
     let requestTimeout: TimeAmount = .seconds(30)
     /// The largest response body read whole (watches are streamed, not collected).
     let maxResponseBytes = 64 << 20
+    /// Sent as `User-Agent`; the server records this client's writes under its part before the first `/`
+    /// as the field manager (`metadata.managedFields`).
+    public let userAgent: String
+    /// The bearer token and CA the client presents and trusts.
+    let credentials: Credentials
 
-    public init(baseURL: String, logger: Logger = Logger(label: "ordinal.client")) {
+    public init(baseURL: String, credentials: Credentials = .init(), logger: Logger = Logger(label: "ordinal.client"),
+                userAgent: String = "ordinal-controller-manager/v1") {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.userAgent = userAgent
         self.logger = logger
+        self.credentials = credentials
         var configuration = HTTPClient.Configuration()
+        configuration.tlsConfiguration = credentials.tlsConfiguration
         configuration.timeout = .init(connect: .seconds(10), read: nil)
         // Every informer holds one connection open for its watch; requests need room beside them.
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 256)
@@ -113,6 +122,8 @@ public final class KubeClient: Sendable {
         var request = HTTPClientRequest(url: baseURL + path + QueryString.encode(query))
         request.method = method
         request.headers.add(name: "Accept", value: "application/json")
+        request.headers.add(name: "User-Agent", value: userAgent)
+        if let token = credentials.bearerToken { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
         if let body {
             request.headers.add(name: "Content-Type", value: contentType)
             request.body = .bytes(body.encoded())

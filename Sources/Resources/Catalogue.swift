@@ -3,7 +3,7 @@ import APIMachinery
 /// Every kind Ordinal serves, in discovery order. Each entry is defined next to its strategy.
 public enum Catalogue {
     public static var all: [ResourceDefinition] {
-        AppsKinds.all + CoreKinds.all
+        AppsKinds.all + CoreKinds.all + RBACKinds.all
     }
 }
 

@@ -110,9 +110,9 @@ struct Kubeconfig: Codable, Equatable {
     }
 
     /// The URL clients use for a server listening on `host:port`: a wildcard address is reached on loopback.
-    static func serverURL(host: String, port: Int) -> String {
+    static func serverURL(scheme: String = "http", host: String, port: Int) -> String {
         let reachable = ["0.0.0.0", "::", "[::]", ""].contains(host) ? "127.0.0.1" : host
         let bracketed = reachable.contains(":") && !reachable.hasPrefix("[") ? "[\(reachable)]" : reachable
-        return "http://\(bracketed):\(port)"
+        return "\(scheme)://\(bracketed):\(port)"
     }
 }

@@ -14,6 +14,12 @@ struct PrintKubeconfig: ParsableCommand {
     @Option(help: "Namespace of the context; clients default to 'default' without one.")
     var namespace: String?
 
+    @Option(help: "Bearer token the user authenticates with (a line of the server's --token-auth-file).")
+    var token: String?
+
+    @Option(help: "PEM file of the certificate authority that signed the server's certificate (for https).")
+    var certificateAuthority: String?
+
     @Option(name: [.customShort("o"), .long], help: "Write to this file (mode 0600) instead of standard output.")
     var output: String?
 
@@ -24,7 +30,10 @@ struct PrintKubeconfig: ParsableCommand {
     }
 
     func run() throws {
-        let config = Kubeconfig(server: server, namespace: namespace)
+        var config = Kubeconfig(server: server, namespace: namespace, user: Kubeconfig.User(token: token))
+        if let certificateAuthority {
+            config.clusters[0].value.certificateAuthority = URL(fileURLWithPath: certificateAuthority).standardizedFileURL.path
+        }
         if let output {
             try config.write(to: output)
         } else {

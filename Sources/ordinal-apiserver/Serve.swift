@@ -31,6 +31,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel = "info"
 
+    @OptionGroup(title: "Security")
+    var security: SecurityOptions
+
     func run() async throws {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
@@ -55,16 +58,21 @@ struct Serve: AsyncParsableCommand {
         let api = APIServer(store: store, logger: logger)
         let namespaces = NamespaceLifecycle(server: api)
         try namespaces.bootstrap()
-        let http = HTTPServer(host: bindAddress, port: port, responder: api)
+        try api.bootstrapRBAC()
+        let (responder, rbac) = try security.securedResponder(api, store: store)
+        var configuration = HTTPServer.Configuration()
+        configuration.tls = try security.tlsCredentials()
+        let http = HTTPServer(host: bindAddress, port: port, responder: responder, configuration: configuration)
         try http.start()
         if let directory { writeKubeconfig(directory: directory.path, port: Int(http.port), logger: logger) }
-        print("ordinal-apiserver listening on http://\(bindAddress):\(http.port)")
+        print("ordinal-apiserver listening on \(security.scheme)://\(bindAddress):\(http.port)")
         fflush(nil)
         namespaces.start()
         let group = ServiceGroup(configuration: .init(services: [.init(service: ServingService())],
                                                       gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         http.stop()
+        rbac?.stop()
         namespaces.stop()
         store.close()
         withExtendedLifetime(directory) {}

@@ -25,7 +25,7 @@ import requests
 BIN_DIR = os.environ.get("ORDINAL_BIN_DIR") or os.path.join(
     os.path.dirname(__file__), "..", "..", ".build", "debug")
 
-URL_PATTERN = re.compile(r"(http://\S+)")
+URL_PATTERN = re.compile(r"(https?://\S+)")
 
 
 class Server:

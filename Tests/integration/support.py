@@ -180,6 +180,19 @@ RESOURCES = [
              lambda n: {"metadata": meta(n), "addressType": "IPv4",
                         "endpoints": [{"addresses": ["10.0.0.1"]}],
                         "ports": [{"name": "http", "port": 80, "protocol": "TCP"}]}),
+    Resource("roles", "rbac.authorization.k8s.io/v1", "Role", True,
+             lambda n: {"metadata": meta(n), "rules": [{"apiGroups": ["apps"], "resources": ["statefulsets"],
+                                                        "verbs": ["get", "list"]}]}),
+    Resource("clusterroles", "rbac.authorization.k8s.io/v1", "ClusterRole", False,
+             lambda n: {"metadata": meta(n), "rules": [{"nonResourceURLs": ["/healthz"], "verbs": ["get"]}]}),
+    Resource("rolebindings", "rbac.authorization.k8s.io/v1", "RoleBinding", True,
+             lambda n: {"metadata": meta(n), "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole",
+                                                         "name": "view"},
+                        "subjects": [{"kind": "User", "name": "alice"}]}),
+    Resource("clusterrolebindings", "rbac.authorization.k8s.io/v1", "ClusterRoleBinding", False,
+             lambda n: {"metadata": meta(n), "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole",
+                                                         "name": "view"},
+                        "subjects": [{"kind": "Group", "apiGroup": "rbac.authorization.k8s.io", "name": "readers"}]}),
 ]
 
 RESOURCE = {resource.plural: resource for resource in RESOURCES}

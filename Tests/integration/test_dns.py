@@ -4,6 +4,11 @@ import socket
 import subprocess
 import time
 
+import dns.message
+import dns.query
+import dns.rcode
+import dns.resolver
+import dns.reversename
 import pytest
 
 from support import create_web, expect, get_or_none, is_ready, list_pods, pods_path, wait_for, wait_set_settled
@@ -92,7 +97,11 @@ def test_recreated_pod_resolves_to_its_new_address(dns_cluster):
     new = wait_for(replacement, timeout=15, interval=0.01)
     ready_at = time.monotonic()
     wait_for(lambda: dig(cluster, fqdn("web-0")) == [new["status"]["podIP"]], timeout=5, interval=0.01)
-    print(f"web-0 answered with its new address {time.monotonic() - ready_at:.3f}s after it was seen Ready")
+    delay = time.monotonic() - ready_at
+    print(f"web-0 answered with its new address {delay:.3f}s after it was seen Ready")
+    # bench/dns.py measures the typical delay (tens of milliseconds); this bound leaves room for a busy CI
+    # machine and dig's own start-up, yet fails if records only change on some periodic resync.
+    assert delay < 1.0
 
 
 def test_not_ready_pods_resolve_only_with_publish_not_ready_addresses(dns_cluster):
@@ -112,3 +121,33 @@ def test_not_ready_pods_resolve_only_with_publish_not_ready_addresses(dns_cluste
     assert dig(cluster, f"nginx.default.svc.{ZONE}") == sorted(ips.values())
     assert dig(cluster, f"_web._tcp.nginx.default.svc.{ZONE}", "SRV") == \
         [f"0 50 80 {fqdn('web-0')}.", f"0 50 80 {fqdn('web-1')}."]
+
+
+def resolver(cluster):
+    found = dns.resolver.Resolver(configure=False)
+    found.nameservers = ["127.0.0.1"]
+    found.port = cluster.dns_port
+    found.lifetime = 3
+    return found
+
+
+def test_python_resolver_sees_the_same_records(dns_cluster):
+    cluster = dns_cluster
+    create_web(cluster, replicas=2)
+    wait_set_settled(cluster, 2)
+    ips = pod_ips(cluster)
+    wait_for(lambda: dig(cluster, fqdn("web-1")) == [ips["web-1"]], timeout=5)
+    for tcp in (False, True):
+        answers = resolver(cluster).resolve(fqdn("web-0"), "A", tcp=tcp)
+        assert [a.address for a in answers] == [ips["web-0"]]
+        assert answers.rrset.ttl == 5
+        service = resolver(cluster).resolve(f"nginx.default.svc.{ZONE}", "A", tcp=tcp)
+        assert sorted(a.address for a in service) == sorted(ips.values())
+        srv = resolver(cluster).resolve(f"_web._tcp.nginx.default.svc.{ZONE}", "SRV", tcp=tcp)
+        assert sorted((r.port, str(r.target)) for r in srv) == [(80, fqdn("web-0") + "."), (80, fqdn("web-1") + ".")]
+        ptr = resolver(cluster).resolve(dns.reversename.from_address(ips["web-0"]), "PTR", tcp=tcp)
+        assert [str(r.target) for r in ptr] == [fqdn("web-0") + "."]
+    with pytest.raises(dns.resolver.NXDOMAIN):
+        resolver(cluster).resolve(fqdn("web-9"), "A")
+    refused = dns.query.udp(dns.message.make_query("example.com", "A"), "127.0.0.1", port=cluster.dns_port, timeout=2)
+    assert refused.rcode() == dns.rcode.REFUSED

@@ -8,6 +8,7 @@ import yaml
 
 from conftest import BIN_DIR
 from support import configmap, expect
+from test_auth import pki  # noqa: F401  (the test CA, server certificate and token file)
 
 APISERVER = os.path.join(BIN_DIR, "ordinal-apiserver")
 
@@ -73,3 +74,21 @@ def test_kubeconfig_command_rejects_a_bad_url():
     result = subprocess.run([APISERVER, "kubeconfig", "--server", "localhost:8080"], capture_output=True, text=True,
                             timeout=30)
     assert result.returncode != 0 and "--server must be an http" in result.stderr
+
+
+def test_https_with_tokens_kubeconfigs(start_server, pki, tmp_path):
+    """Over HTTPS the written kubeconfig trusts the serving certificate; `kubeconfig --token
+    --certificate-authority` makes one that authenticates too."""
+    server = start_server(extra_args=["--tls-cert-file", pki["server.crt"], "--tls-private-key-file", pki["server.key"],
+                                      "--token-auth-file", pki["tokens.csv"]])
+    written = os.path.join(server.data_dir, "kubeconfig")
+    cluster = yaml.safe_load(open(written))["clusters"][0]["cluster"]
+    assert cluster["server"] == server.url and server.url.startswith("https://")
+    assert os.path.samefile(cluster["certificate-authority"], pki["server.crt"])
+    assert "default" in kubectl_with(written, tmp_path, "get", "namespaces", "--token", "admin-token")
+
+    path = tmp_path / "admin.kubeconfig"
+    subprocess.run([APISERVER, "kubeconfig", "--server", server.url, "--token", "admin-token",
+                    "--certificate-authority", pki["ca.crt"], "-o", str(path)], check=True, timeout=30)
+    assert yaml.safe_load(open(path))["users"] == [{"name": "ordinal", "user": {"token": "admin-token"}}]
+    assert "kube-system" in kubectl_with(path, tmp_path, "get", "namespaces")

@@ -137,11 +137,6 @@ def test_apply_server_side(cluster, tmp_path):
     wait_set_settled(cluster, 3)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "no server-side-apply field ownership: metadata.managedFields is never recorded and apply patches are merged "
-    "like strategic merge patches, so a conflicting `kubectl apply --server-side` (replicas 3 over manager "
-    "\"other\"'s 4) exits 0 printing 'statefulset.apps/web serverside-applied' and overwrites the field instead of "
-    "'error: Apply failed with 1 conflict: conflict with \"other\" using apps/v1: .spec.replicas'"))
 def test_apply_server_side_conflict_without_force(cluster, tmp_path):
     k = cluster.kubectl
     k("apply", "--server-side", "--field-manager=other", "-f", web_manifest(tmp_path, "four.yaml", replicas=4))
@@ -150,6 +145,11 @@ def test_apply_server_side_conflict_without_force(cluster, tmp_path):
     assert "Apply failed with 1 conflict" in result.stderr, result.stderr
     assert 'conflict with "other"' in result.stderr and ".spec.replicas" in result.stderr, result.stderr
     assert web_object(cluster)["spec"]["replicas"] == 4
+    # kubectl hides managed fields unless asked for them.
+    assert "managedFields" not in k("get", "sts", "web", "-o", "yaml").stdout
+    shown = json.loads(k("get", "sts", "web", "-o", "json", "--show-managed-fields").stdout)
+    owners = {(e["manager"], e["operation"]) for e in shown["metadata"]["managedFields"]}
+    assert ("other", "Apply") in owners, shown["metadata"]["managedFields"]
 
 
 def test_apply_server_side_force_conflicts(cluster, tmp_path):
@@ -161,10 +161,6 @@ def test_apply_server_side_force_conflicts(cluster, tmp_path):
     assert web_object(cluster)["spec"]["replicas"] == 3
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "no server-side-apply field ownership: a field the manager applied before and then dropped from its manifest "
-    "is not removed — after `kubectl apply --server-side` of a ConfigMap without data.b and metadata.labels.team, "
-    "both are still there (the apply patch is merged, not reconciled against the manager's owned fields)"))
 def test_apply_server_side_removes_fields_dropped_from_manifest(cluster, tmp_path):
     k = cluster.kubectl
     base = {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "ssa", "labels": {"team": "a"}},
@@ -511,21 +507,12 @@ def test_create_dry_run_server(cluster, tmp_path):
     assert web_pods(cluster) == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "kubectl's generator commands (create namespace|configmap|secret|deployment …) use the typed client, which "
-    "sends Content-Type: application/vnd.kubernetes.protobuf; the server only accepts JSON/YAML: "
-    "'Error from server (UnsupportedMediaType): the body of the request was in an unknown format - accepted "
-    "media types include: application/json, application/yaml'"))
 def test_create_namespace_generator(cluster):
     out = cluster.kubectl("create", "namespace", "other").stdout
     assert out.strip() == "namespace/other created", out
     assert cluster.get("/api/v1/namespaces/other").status_code == 200
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "protobuf request bodies are not accepted: `kubectl create configmap c1 --from-literal=a=b` fails with "
-    "'error: failed to create configmap: the body of the request was in an unknown format - accepted media "
-    "types include: application/json, application/yaml' (415)"))
 def test_create_configmap_generator(cluster):
     out = cluster.kubectl("create", "configmap", "c1", "--from-literal=a=b").stdout
     assert out.strip() == "configmap/c1 created", out

@@ -1,6 +1,7 @@
 import APIMachinery
 import Foundation
 import HTTPServer
+import Resources
 
 /// Server-side printing for `kubectl get`: the columns of each kind, and Tables built from objects.
 enum TablePrinters {
@@ -23,6 +24,8 @@ enum TablePrinters {
         case ("", "Secret"): return secrets
         case ("storage.k8s.io", "StorageClass"): return storageClasses
         case ("discovery.k8s.io", "EndpointSlice"): return endpointSlices
+        case (RBACKinds.group, "Role"), (RBACKinds.group, "ClusterRole"): return roles
+        case (RBACKinds.group, "RoleBinding"), (RBACKinds.group, "ClusterRoleBinding"): return roleBindings
         default: return [.name, .age]
         }
     }

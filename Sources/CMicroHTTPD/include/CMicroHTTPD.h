@@ -33,4 +33,8 @@ unsigned int cmicrohttpd_connection_timeout(struct MHD_Connection *connection);
 /// Sets the connection's idle timeout in seconds; 0 disables it.
 enum MHD_Result cmicrohttpd_set_connection_timeout(struct MHD_Connection *connection, unsigned int seconds);
 
+/// Whether libmicrohttpd was built with TLS support (GnuTLS). A shim because Swift imports MHD_FEATURE_TLS and
+/// its deprecated alias MHD_FEATURE_SSL, which share a value, under a name that is hard to rely on.
+int cmicrohttpd_supports_tls(void);
+
 #endif

@@ -35,6 +35,9 @@ struct OrdinalControllerManager: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel = "info"
 
+    @OptionGroup(title: "Credentials")
+    var clientOptions: ClientOptions
+
     func run() async throws {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
@@ -42,7 +45,7 @@ struct OrdinalControllerManager: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "ordinal.controller-manager")
-        let client = KubeClient(baseURL: server, logger: logger)
+        let client = KubeClient(baseURL: server, credentials: try clientOptions.credentials(), logger: logger)
         let manager = ControllerManager(client: client, simulation: SimulationConfig(nodeCount: nodes, startDelay: startDelay, timeScale: timeScale),
                                         logger: logger)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: ManagerService(manager: manager))]
