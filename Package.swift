@@ -75,6 +75,7 @@ let package = Package(
         ]),
         .executableTarget(name: "ordinal-apiserver", dependencies: [
             "APIServer", "Store", "HTTPServer",
+            .product(name: "Yams", package: "Yams"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -58,11 +58,14 @@ final class OpenAPIDocuments: @unchecked Sendable {
         var paths = JSONObject()
         var schemas = JSONObject()
         for definition in served {
-            let schemaName = OpenAPISchema.name(of: definition)
+            let schemaName = OpenAPISchema.name(of: definition), listSchemaName = schemaName + "List"
             schemas[schemaName] = OpenAPISchema.json(definition.schema)
-            for (path, item) in OpenAPIPaths.items(for: definition, schemaName: schemaName) { paths[path] = item }
+            schemas[listSchemaName] = OpenAPISchema.list(of: definition, itemSchema: schemaName)
+            for (path, item) in OpenAPIPaths.items(for: definition, schemaName: schemaName, listSchemaName: listSchemaName) {
+                paths[path] = item
+            }
         }
-        schemas["io.k8s.apimachinery.pkg.apis.meta.v1.Status"] = OpenAPISchema.status
+        for (name, schema) in OpenAPISchema.shared { schemas[name] = schema }
         return ["openapi": "3.0.0",
                 "info": ["title": "Ordinal", "version": "v1.32.0"],
                 "paths": .object(paths),

@@ -45,18 +45,4 @@ enum OpenAPISchema {
         }
         return .object(out)
     }
-
-    static let status: JSON = [
-        "type": "object",
-        "description": "The outcome of an operation that did not return an object, or of one that failed.",
-        "properties": [
-            "apiVersion": ["type": "string"], "kind": ["type": "string"],
-            "metadata": ["type": "object", "x-kubernetes-preserve-unknown-fields": true],
-            "status": ["type": "string", "description": "Success or Failure."],
-            "message": ["type": "string", "description": "What happened, for people."],
-            "reason": ["type": "string", "description": "Why it failed, for machines (NotFound, Conflict, ...)."],
-            "details": ["type": "object", "x-kubernetes-preserve-unknown-fields": true],
-            "code": ["type": "integer", "format": "int32", "description": "The HTTP status code."],
-        ],
-    ]
 }

@@ -171,7 +171,10 @@ final class ResourceRegistry: @unchecked Sendable {
             definition.strategy.prepareForUpdate(&object, old: old)
             errors = meta.validate(object, old: old) + definition.strategy.validateUpdate(object, old: old)
         }
-        if object["status"].isNull, !old["status"].isNull { object["status"] = old["status"] }
+        // A body without status keeps the stored one; none stored means none, never `"status": null`.
+        if object["status"].isNull {
+            if old["status"].isNull { object.removeValue(forKey: "status") } else { object["status"] = old["status"] }
+        }
         guard errors.isEmpty else {
             throw StatusError.invalid(kind: definition.kind, group: definition.group, name: name, errors: errors)
         }

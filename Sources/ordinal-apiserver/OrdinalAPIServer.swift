@@ -9,6 +9,6 @@ struct OrdinalAPIServer: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ordinal-apiserver",
         abstract: "A Kubernetes API server for apps/v1 and core/v1, on an embedded durable store.",
-        subcommands: [Serve.self],
+        subcommands: [Serve.self, WriteOpenAPI.self, PrintKubeconfig.self],
         defaultSubcommand: Serve.self)
 }

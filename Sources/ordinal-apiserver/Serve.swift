@@ -64,6 +64,7 @@ struct Serve: AsyncParsableCommand {
         configuration.tls = try security.tlsCredentials()
         let http = HTTPServer(host: bindAddress, port: port, responder: responder, configuration: configuration)
         try http.start()
+        if let directory { writeKubeconfig(directory: directory.path, port: Int(http.port), logger: logger) }
         print("ordinal-apiserver listening on \(security.scheme)://\(bindAddress):\(http.port)")
         fflush(nil)
         namespaces.start()
