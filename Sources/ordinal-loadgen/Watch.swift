@@ -61,7 +61,10 @@ struct Watch: AsyncParsableCommand {
             streams.append(try await WatchStream.open(path, target: target, expected: count, on: group))
         }
         let pid = serverPid
-        let sampled = try await paceWrites(count: count, target: target, group: group) { pid.flatMap(residentKiB) }
+        // Writers get an event loop of their own, so parsing the watchers' events cannot delay the writes.
+        let writerGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let sampled = try await paceWrites(count: count, target: target, group: writerGroup) { pid.flatMap(residentKiB) }
+        try? await writerGroup.shutdownGracefully()
         let writeErrors = sampled.errors, writeSeconds = sampled.seconds
         var peak = max(rssBefore ?? 0, sampled.peak ?? 0)
         let deadline = nowNanoseconds() + UInt64(drain * 1e9)

@@ -69,14 +69,14 @@ final class WatchStream: ChannelInboundHandler, @unchecked Sendable {
         case .body(let buffer):
             let arrived = nowNanoseconds()
             buffer.withUnsafeReadableBytes { bytes in
-                for byte in bytes {
-                    if byte == UInt8(ascii: "\n") {
-                        if !pending.isEmpty { handle(line: pending, arrived: arrived) }
-                        pending.removeAll(keepingCapacity: true)
-                    } else {
-                        pending.append(byte)
-                    }
+                var start = 0
+                while let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                    pending.append(contentsOf: bytes[start..<newline])
+                    if !pending.isEmpty { handle(line: pending, arrived: arrived) }
+                    pending.removeAll(keepingCapacity: true)
+                    start = newline + 1
                 }
+                pending.append(contentsOf: bytes[start...])
             }
         case .end:
             markEnded()
@@ -102,7 +102,8 @@ final class WatchStream: ChannelInboundHandler, @unchecked Sendable {
     }
 
     private func handle(line: [UInt8], arrived: UInt64) {
-        guard firstIndex(of: Self.added, in: line) != nil,
+        // Events start `{"type":"ADDED",…`: look for the type near the start only.
+        guard firstIndex(of: Self.added, in: Array(line.prefix(32))) != nil,
               let sequence = number(after: PodBody.sequenceMarker, in: line),
               let sent = number(after: PodBody.sentMarker, in: line) else { return }
         let index = Int(sequence)

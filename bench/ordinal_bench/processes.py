@@ -105,9 +105,9 @@ class APIServer:
 class ControllerManager:
     """An ordinal-controller-manager with zero simulated start-up delay and DNS off."""
 
-    def __init__(self, bin_dir, server_url):
+    def __init__(self, bin_dir, server_url, extra=()):
         args = [os.path.join(bin_dir, "ordinal-controller-manager"), "--server", server_url,
-                "--start-delay", "0", "--time-scale", "0", "--dns-port", "0", "--log-level", "warning"]
+                "--start-delay", "0", "--time-scale", "0", "--dns-port", "0", "--log-level", "warning", *extra]
         record([args[0], "--server", "URL"] + args[3:])
         self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         line = self.process.stdout.readline()
