@@ -10,11 +10,18 @@ import tempfile
 import time
 import urllib.request
 
-COMMANDS = []  # every command line the suite ran, in order, for the report
+COMMANDS = []  # every distinct command line the suite ran, in order, for the report
+BIN_DIR = [None]  # the binaries' folder, shown as BIN in the report
 
 
 def record(args):
+    """Notes a command line for the report, with the binaries' folder shown as BIN, run numbers in names as
+    RUN and process ids as PID, so repeated runs of one command appear once."""
     line = " ".join(shlex.quote(str(a)) for a in args)
+    if BIN_DIR[0]:
+        line = line.replace(BIN_DIR[0] + "/", "BIN/")
+    line = re.sub(r"--prefix (\S*?)\d+(?=\s|$)", lambda m: f"--prefix {m.group(1)}RUN", line)
+    line = re.sub(r"--server-pid \d+", "--server-pid PID", line)
     if line not in COMMANDS:
         COMMANDS.append(line)
 

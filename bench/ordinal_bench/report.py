@@ -43,7 +43,8 @@ def write(path, results, *, machine, commit, command, runs, load_before, load_af
                 out += ["", f"- {text}"]
     if extra:
         out += ["", extra.strip()]
-    out += ["", "## Commands", "", "The suite ran these (PORT, DIR and URL stand for a free port, a fresh temporary "
-            "folder and the server's URL):", "", "```sh", command] + COMMANDS + ["```", ""]
+    out += ["", "## Commands", "", "The suite ran these (BIN is `swift build -c release --show-bin-path`; PORT, DIR, URL "
+            "and PID stand for a free port, a fresh temporary folder, the server's URL and process id; RUN for the "
+            "run's number in object names):", "", "```sh", command] + COMMANDS + ["```", ""]
     with open(path, "w") as f:
         f.write("\n".join(out))

@@ -46,6 +46,8 @@ class Results:
 def fmt(value):
     if value is None:
         return "–"
+    if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
+        return f"{int(value):,}"
     if abs(value) >= 100:
         return f"{value:,.0f}"
     if abs(value) >= 10:
