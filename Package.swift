@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "ordinal-controller-manager", targets: ["ordinal-controller-manager"]),
         .library(name: "KubeClient", targets: ["KubeClient"]),
         .executable(name: "ordinal-bare-responder", targets: ["ordinal-bare-responder"]),
+        .executable(name: "ordinal-loadgen", targets: ["ordinal-loadgen"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -82,6 +83,13 @@ let package = Package(
         ]),
         // A fixed-body server on HTTPServer: the baseline for benchmarks.
         .executableTarget(name: "ordinal-bare-responder", dependencies: ["HTTPServer"]),
+        // Drives the API server for the benchmarks in bench/: creates, updates and watch fan-out.
+        .executableTarget(name: "ordinal-loadgen", dependencies: [
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
 
         .testTarget(name: "APIMachineryTests", dependencies: ["APIMachinery"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),

@@ -25,6 +25,12 @@ public final class Lister: Sendable {
         }
     }
 
+    /// Every cached object in no particular order: cheaper than `list()` (no sort) for callers that only
+    /// aggregate, such as counting pods per node.
+    public func unorderedList() -> [JSON] {
+        state.withLockedValue { Array($0.objects.values) }
+    }
+
     /// The cached objects with an owner reference to `ownerUID` (controller or not).
     public func list(ownerUID: String) -> [JSON] {
         state.withLockedValue { index in (index.byOwner[ownerUID] ?? []).sorted().compactMap { index.objects[$0] } }

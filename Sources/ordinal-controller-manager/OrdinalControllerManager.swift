@@ -33,6 +33,9 @@ struct OrdinalControllerManager: AsyncParsableCommand {
     @Option(help: "The cluster's DNS zone: Services resolve as <service>.<namespace>.svc.<zone>.")
     var clusterDomain = "cluster.local"
 
+    @Option(help: "Most pods of a Parallel StatefulSet created at once (in slow-start batches); 1 creates them one by one.")
+    var statefulsetCreateBurst = 64
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel = "info"
 
@@ -48,6 +51,7 @@ struct OrdinalControllerManager: AsyncParsableCommand {
         let logger = Logger(label: "ordinal.controller-manager")
         let client = KubeClient(baseURL: server, credentials: try clientOptions.credentials(), logger: logger)
         let manager = ControllerManager(client: client, simulation: SimulationConfig(nodeCount: nodes, startDelay: startDelay, timeScale: timeScale),
+                                        statefulSetCreateBurst: statefulsetCreateBurst,
                                         logger: logger)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: ManagerService(manager: manager))]
         if dnsPort != 0 {

@@ -12,7 +12,7 @@ public final class ControllerManager: Sendable {
     let loops: [ControllerLoop]
     let logger: Logger
 
-    public init(client: KubeClient, simulation: SimulationConfig, logger: Logger) {
+    public init(client: KubeClient, simulation: SimulationConfig, statefulSetCreateBurst: Int = 64, logger: Logger) {
         let resources = Array(Set(StatefulSetController.resources + KubeletController.resources + VolumeController.resources
                                   + GarbageCollectorController.resources + EndpointsController.resources))
         informers = InformerSet(client: client, resources: resources)
@@ -21,7 +21,7 @@ public final class ControllerManager: Sendable {
         kubelet = KubeletController(informers: informers, executor: executor, config: simulation, logger: logger)
         volumes = VolumeController(informers: informers, executor: executor, logger: logger)
         loops = [
-            StatefulSetController(informers: informers, executor: executor, logger: logger).loop,
+            StatefulSetController(informers: informers, executor: executor, createBurst: statefulSetCreateBurst, logger: logger).loop,
             kubelet.loop, volumes.loop,
             GarbageCollectorController(informers: informers, executor: executor, logger: logger).loop,
             EndpointsController(informers: informers, executor: executor, logger: logger).loop,

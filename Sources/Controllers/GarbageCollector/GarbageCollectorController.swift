@@ -26,6 +26,9 @@ public struct GarbageCollectorController: Sendable {
                 let owners = try await Self.liveOwners(of: object, resource: item.resource, informers: informers, client: client)
                 try await executor.execute(GarbageCollector.plan(dependent: object, dependentResource: item.resource) { owners[$0.uid] ?? nil })
             case .owner:
+                // Only a terminating owner has anything to do (orphan or foreground); listing a live owner's
+                // dependents on each of their changes would cost pods × changes.
+                guard object.isTerminating else { return .done }
                 let dependents = Self.resources.flatMap { resource in
                     informers[resource].lister.list(ownerUID: object.uid).map { ($0, resource) }
                 }
@@ -62,9 +65,13 @@ public struct GarbageCollectorController: Sendable {
         return owners
     }
 
-    /// Queues the questions a change raises: about the object itself, and about its owners and dependents.
+    /// Queues the questions a change raises: about the object itself, its owners, and its dependents.
+    ///
+    /// Dependents get a new look when the object appears, is deleted, or is terminating: an ordinary update
+    /// (a status write, say) cannot orphan them, and re-queueing every dependent of a StatefulSet on each of its
+    /// status writes made the collector's work grow with pods × writes.
     static func handler(for resource: APIResource, queue: WorkQueue, informers: InformerSet) -> InformerHandler {
-        .enqueue(queue) { object in
+        let keys: @Sendable (JSON, Bool) -> [String] = { object, withDependents in
             var keys: [String] = []
             if !object.ownerReferences.isEmpty { keys.append(Item.key(.dependent, resource, object)) }
             if object.isTerminating, !Set(object.finalizers).isDisjoint(with: ["orphan", "foregroundDeletion"]) {
@@ -76,6 +83,7 @@ public struct GarbageCollectorController: Sendable {
                     keys.append(Item.key(.owner, ownerResource, namespace: namespace, name: reference.name))
                 }
             }
+            guard withDependents else { return keys }
             for dependentResource in resources {
                 for dependent in informers[dependentResource].lister.list(ownerUID: object.uid) {
                     keys.append(Item.key(.dependent, dependentResource, dependent))
@@ -83,6 +91,13 @@ public struct GarbageCollectorController: Sendable {
             }
             return keys
         }
+        let add: @Sendable ([String]) -> Void = { found in Task { for key in found { await queue.add(key) } } }
+        return InformerHandler(
+            onAdd: { object in add(keys(object, true)) },
+            onUpdate: { old, new in
+                add(Array(Set(keys(old, false) + keys(new, new.isTerminating || old.uid != new.uid))))
+            },
+            onDelete: { object in add(keys(object, true)) })
     }
 
     /// A queue key: `role|group/version/resource|namespace|name`.

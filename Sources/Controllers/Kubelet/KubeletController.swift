@@ -30,7 +30,7 @@ public struct KubeletController: Sendable {
             let (namespace, name) = splitKey(key)
             guard let pod = pods.get(namespace: namespace, name: name) else { return .done }
             guard let nodeName = pod["spec"]["nodeName"].stringValue, !nodeName.isEmpty else {
-                try await executor.execute(Scheduler.schedule(pod: pod, nodes: nodes.list(), pods: pods.list(),
+                try await executor.execute(Scheduler.schedule(pod: pod, nodes: nodes.list(), pods: pods.unorderedList(),
                                                               claims: claims.list(namespace: namespace),
                                                               storageClasses: classes.list(), now: now()))
                 return .done

@@ -13,7 +13,9 @@ public struct StatefulSetController: Sendable {
     let now: @Sendable () -> Date
     public let loop: ControllerLoop
 
-    public init(informers: InformerSet, executor: ActionExecutor, workers: Int = 4, logger: Logger,
+    /// `createBurst`: how many pods of a `Parallel` set one pass creates at once, at most (slow start from 1);
+    /// 1 creates them one after another.
+    public init(informers: InformerSet, executor: ActionExecutor, workers: Int = 4, createBurst: Int = 64, logger: Logger,
                 now: @escaping @Sendable () -> Date = Date.init) {
         let queue = WorkQueue()
         self.informers = informers
@@ -25,7 +27,7 @@ public struct StatefulSetController: Sendable {
             let (namespace, name) = splitKey(key)
             guard let set = sets.lister.get(namespace: namespace, name: name) else { return .done }
             let plan = StatefulSetReconciler.reconcile(inputs(set, now()))
-            try await executor.execute(plan.actions)
+            try await executor.executeBatchingPodCreations(plan.actions, maxBatch: max(1, createBurst))
             return ReconcileResult(requeueAfter: plan.requeueAfter)
         }
         sets.addHandler(.enqueue(queue) { [$0.objectKey] })

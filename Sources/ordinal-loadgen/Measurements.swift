@@ -1,0 +1,82 @@
+import Foundation
+
+/// Monotonic nanoseconds, comparable across threads of this process.
+func nowNanoseconds() -> UInt64 {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+}
+
+/// Percentiles of latency samples, in milliseconds.
+struct LatencySummary: Encodable {
+    let p50: Double
+    let p90: Double
+    let p99: Double
+    let max: Double
+
+    /// `samples` are microseconds; an empty list summarises as zeros.
+    init(microseconds samples: [UInt32]) {
+        let sorted = samples.sorted()
+        func at(_ fraction: Double) -> Double {
+            guard !sorted.isEmpty else { return 0 }
+            let index = Swift.min(sorted.count - 1, Int((Double(sorted.count) * fraction).rounded(.down)))
+            return Double(sorted[index]) / 1000
+        }
+        p50 = at(0.50)
+        p90 = at(0.90)
+        p99 = at(0.99)
+        max = Double(sorted.last ?? 0) / 1000
+    }
+}
+
+/// Resident memory of a process in KiB, or nil if it cannot be read.
+func residentKiB(pid: Int32) -> Int? {
+    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+        return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+    }
+    return nil
+}
+
+/// Prints one JSON object on a line: the result the driver reads.
+func printResult(_ result: some Encodable) {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    let data = (try? encoder.encode(result)) ?? Data("{}".utf8)
+    print(String(decoding: data, as: UTF8.self))
+    fflush(nil)
+}
+
+/// The index of the first occurrence of `needle` in `haystack` at or after `from`.
+func firstIndex(of needle: [UInt8], in haystack: [UInt8], from start: Int = 0) -> Int? {
+    guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
+    let first = needle[0]
+    var index = start
+    let last = haystack.count - needle.count
+    while index <= last {
+        if haystack[index] == first {
+            var matched = true
+            for offset in 1..<needle.count where haystack[index + offset] != needle[offset] {
+                matched = false
+                break
+            }
+            if matched { return index }
+        }
+        index += 1
+    }
+    return nil
+}
+
+/// The decimal number written right after `marker` in `line`, e.g. after `"bench-seq":"`.
+func number(after marker: [UInt8], in line: [UInt8]) -> UInt64? {
+    guard var index = firstIndex(of: marker, in: line) else { return nil }
+    index += marker.count
+    var value: UInt64 = 0
+    var digits = 0
+    while index < line.count, line[index] >= 48, line[index] <= 57 {
+        value = value * 10 + UInt64(line[index] - 48)
+        index += 1
+        digits += 1
+    }
+    return digits > 0 ? value : nil
+}
