@@ -31,6 +31,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel = "info"
 
+    @OptionGroup(title: "Limits")
+    var limits: LimitOptions
+
     func run() async throws {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
@@ -38,6 +41,7 @@ struct Serve: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "ordinal.apiserver")
+        if let warning = limits.raiseOpenFileLimit() { logger.warning("\(warning)") }
         let store: LogStore
         var directory: DataDirectory?
         do {
@@ -52,10 +56,10 @@ struct Serve: AsyncParsableCommand {
             logger.critical("cannot open the store: \(error)")
             throw ExitCode.failure
         }
-        let api = APIServer(store: store, logger: logger)
+        let api = APIServer(store: store, logger: logger, limits: limits.apiLimits)
         let namespaces = NamespaceLifecycle(server: api)
         try namespaces.bootstrap()
-        let http = HTTPServer(host: bindAddress, port: port, responder: api)
+        let http = HTTPServer(host: bindAddress, port: port, responder: api, configuration: limits.httpConfiguration)
         try http.start()
         print("ordinal-apiserver listening on http://\(bindAddress):\(http.port)")
         fflush(nil)
