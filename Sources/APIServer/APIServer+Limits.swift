@@ -47,7 +47,8 @@ final class WatchSlots: @unchecked Sendable {
         }
         guard granted else {
             throw StatusError(code: 429, reason: "TooManyRequests",
-                              message: "too many watches open (limit \(limit)); retry later", retryAfterSeconds: 1)
+                              message: "too many watches open (limit \(limit)); retry later", details: .init(),
+                              retryAfterSeconds: 1)
         }
         return WatchSlot(slots: self)
     }

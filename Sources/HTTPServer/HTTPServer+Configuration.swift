@@ -57,8 +57,8 @@ extension HTTPServer {
         /// Connections accepted beyond `connectionLimit` only to be told 429; past these, accept refuses.
         var connectionOverflow: Int { max(16, connectionLimit / 8) }
 
-        /// libmicrohttpd's per-connection memory pool: the request head plus room for the read and write
-        /// buffers around it.
-        var connectionMemoryLimit: Int { maxHeaderBytes + 32 * 1024 }
+        /// libmicrohttpd's per-connection memory pool: it holds the request head, so its size is the limit on
+        /// the head, with a little room for the buffers that share it.
+        var connectionMemoryLimit: Int { maxHeaderBytes + 4 * 1024 }
     }
 }

@@ -31,7 +31,7 @@ struct LimitOptions: ParsableArguments {
         for (flag, value) in values where value <= 0 {
             throw ValidationError("\(flag) must be positive, got \(value)")
         }
-        if maxHeaderBytes < 1024 { throw ValidationError("--max-header-bytes must be at least 1024") }
+        if maxHeaderBytes < 4096 { throw ValidationError("--max-header-bytes must be at least 4096") }
     }
 
     /// The HTTP layer's share of the limits.
