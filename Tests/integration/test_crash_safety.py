@@ -104,6 +104,7 @@ def test_acknowledged_writes_survive_repeated_sigkill(server):
     history = {}  # resourceVersion -> (name, value) of every committed config-map write
     highest_acked = 0
     total_acked = 0
+    resumed_events = 0
     for round_number in range(KILLS):
         watch = Watch(server, CM.collection(NAMESPACE),
                       {"resourceVersion": str(max(highest_acked, 1)) if history else "0"}, read_timeout=60)
@@ -131,9 +132,15 @@ def test_acknowledged_writes_survive_repeated_sigkill(server):
             assert history.setdefault(version, (name, value)) == (name, value), f"resourceVersion {version} reused"
             highest_acked = max(highest_acked, version)
         assert revision >= highest_acked, f"round {round_number}: store revision {revision} < acknowledged {highest_acked}"
-        if last_seen:
-            _check_resumed_watch(server, last_seen, history, round_number)
+        # Resume from what the watching client last saw, and from what a writer saw in a response midway.
+        starts = [last_seen] + ([rng.choice(acks)[0]] if acks else [])
+        for start in starts:
+            if start:
+                resumed_events += _check_resumed_watch(server, start, history, round_number)
+    print(f"{KILLS} kills: {total_acked} writes acknowledged, {len(history)} committed, "
+          f"{resumed_events} events checked on resumed watches")
     assert total_acked >= KILLS * 5, f"only {total_acked} writes acknowledged: the writers barely ran"
+    assert resumed_events > 0, "no resumed watch had anything to deliver"
 
     # The next write gets a higher resourceVersion than any before.
     fresh = expect(server.post(CM.collection(NAMESPACE), {"apiVersion": "v1", "kind": "ConfigMap",
@@ -181,5 +188,6 @@ def _check_resumed_watch(server, last_seen, history, round_number):
                 assert event["object"]["data"]["v"] == value, (round_number, event, value)
         watch.quiet(0.3)
         assert got == expected, f"round {round_number}: resumed after {last_seen}: got {got}, expected {expected}"
+        return len(got)
     finally:
         watch.close()
