@@ -1,4 +1,4 @@
-"""The controller manager killed with SIGKILL mid scale-up and mid rollout of a StatefulSet, several times
+"""The controller manager killed with SIGKILL mid scale-up (2 to 10) and mid rollout of a StatefulSet, several times
 over: each new controller manager picks up from what the API server holds (it keeps no state of its own),
 and the set converges to its spec with exactly one pod per ordinal — a name is never created twice while
 an object of that name still exists, and there are no stray pods."""
@@ -17,13 +17,24 @@ def kill_controllers(cluster):
     cluster.process.wait()
 
 
-def crash_repeatedly(cluster, rng, times):
-    """Lets the controllers run for a random moment, kills them with SIGKILL, starts new ones; `times` times."""
+def converged(cluster, replicas):
+    web = expect(cluster.get(sts_path()))
+    status = web.get("status") or {}
+    return (status.get("observedGeneration") == web["metadata"]["generation"]
+            and status.get("readyReplicas") == status.get("updatedReplicas") == replicas)
+
+
+def crash_repeatedly(cluster, rng, times, replicas):
+    """Lets the controllers run for a random moment, kills them with SIGKILL, starts new ones; `times` times.
+    Returns how many of the kills came before the set had converged."""
+    early = 0
     for _ in range(times):
-        time.sleep(rng.uniform(0.1, 0.6))
+        time.sleep(rng.uniform(0.05, 0.35))
         kill_controllers(cluster)
+        early += not converged(cluster, replicas)
         time.sleep(rng.uniform(0.0, 0.2))
         cluster.start_controllers()
+    return early
 
 
 def test_statefulset_converges_across_controller_manager_crashes(cluster):
@@ -33,24 +44,24 @@ def test_statefulset_converges_across_controller_manager_crashes(cluster):
 
     with EventLog(cluster, pods_path()) as pods:
         # Mid scale-up.
-        expect(cluster.patch(sts_path(subresource="scale"), {"spec": {"replicas": 6}}))
-        crash_repeatedly(cluster, rng, 4)
-        wait_set_settled(cluster, 6, timeout=60)
+        expect(cluster.patch(sts_path(subresource="scale"), {"spec": {"replicas": 10}}))
+        assert crash_repeatedly(cluster, rng, 4, 10) >= 2, "the kills missed the scale-up"
+        wait_set_settled(cluster, 10, timeout=60)
 
         # Mid rollout.
         expect(cluster.patch(sts_path(), {"spec": {"template": {"spec": {"containers": [
             {"name": "nginx", "image": NEW_IMAGE, "ports": [{"containerPort": 80, "name": "web"}]}]}}}}))
-        crash_repeatedly(cluster, rng, 4)
-        web = wait_set_settled(cluster, 6, timeout=60)
+        assert crash_repeatedly(cluster, rng, 4, 10) >= 2, "the kills missed the rollout"
+        web = wait_set_settled(cluster, 10, timeout=60)
 
         events = pods.drain()
     assert_one_object_per_name(events)
     pods_now = list_pods(cluster)
-    assert [p["metadata"]["name"] for p in pods_now] == [f"web-{i}" for i in range(6)]
+    assert [p["metadata"]["name"] for p in pods_now] == [f"web-{i}" for i in range(10)]
     assert {p["spec"]["containers"][0]["image"] for p in pods_now} == {NEW_IMAGE}
     assert {p["metadata"]["labels"]["controller-revision-hash"] for p in pods_now} == {web["status"]["updateRevision"]}
     # Each ordinal was created once for the scale-up, and replaced once by the rollout (no more).
     added = [e["object"]["metadata"]["name"] for e in events if e["type"] == "ADDED"]
-    for ordinal in range(6):
+    for ordinal in range(10):
         expected = 2 if ordinal >= 2 else 1
         assert added.count(f"web-{ordinal}") == expected, (ordinal, added)
