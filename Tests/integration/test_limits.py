@@ -86,7 +86,7 @@ def test_oversized_head_is_431_and_others_are_served(start_server):
     sock = raw_connection(server)
     try:
         status, _, _ = get_over(sock, extra_headers=f"X-Padding: {'a' * 70 * 1024}\r\n")
-        assert status in (431, 400), status
+        assert status == 431, status
     finally:
         sock.close()
     # Well under the default 64 KiB is fine, and the server answers others as usual.
@@ -102,7 +102,7 @@ def test_oversized_head_is_431_and_others_are_served(start_server):
 def test_header_limit_flag(start_server):
     server = start_server(extra_args=["--max-header-bytes", "16384"])
     response = server.get("/healthz", headers={"X-Padding": "a" * 24000})
-    assert response.status_code in (431, 400), response.status_code
+    assert response.status_code == 431, response.status_code
     assert server.get("/healthz", headers={"X-Padding": "a" * 8000}).text == "ok"
 
 
