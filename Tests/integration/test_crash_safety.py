@@ -40,6 +40,7 @@ class Writer(threading.Thread):
         self.stop = threading.Event()
         self.session = requests.Session()
         self.acks = []  # (resourceVersion, name, value) of every acknowledged write
+        self.failure = None  # an unexpected answer, which fails the test
 
     def run(self):
         names = [name for name in self.state if name.startswith(f"w{self.number}-")]
@@ -67,7 +68,9 @@ class Writer(threading.Thread):
                 response = self.session.request(method, self.url + path, json=body, timeout=10)
             except requests.RequestException:
                 return  # the server is gone; this write may or may not have committed
-            assert response.status_code in (200, 201), (response.status_code, response.text)
+            if response.status_code not in (200, 201):
+                self.failure = f"{method} {path}: {response.status_code} {response.text[:500]}"
+                return
             entry["acked"] = (rv(response.json()), value)
             entry["inflight"] = None
             self.acks.append((entry["acked"][0], name, value))
@@ -119,6 +122,7 @@ def test_acknowledged_writes_survive_repeated_sigkill(server):
             writer.stop.set()
             writer.join(timeout=15)
             assert not writer.is_alive()
+            assert writer.failure is None, writer.failure
         acks = [ack for writer in writers for ack in writer.acks]
         total_acked += len(acks)
         # The last resourceVersion this watching client saw before the kill.
