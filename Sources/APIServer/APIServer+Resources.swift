@@ -34,11 +34,14 @@ extension APIServer {
     private func serveCollection(_ registry: ResourceRegistry, namespace: String?, request: HTTPRequest) throws -> HTTPResponse {
         switch request.method {
         case "GET":
-            let options = try ListOptions(request)
+            var options = try ListOptions(request)
+            options.limit = limits.pageSize(options.limit)
             let asTable = TablePrinters.wanted(request)
             if options.watch {
+                let slot = try watchSlots.acquire()
                 let render = asTable ? tableRenderer(registry, request: request) : nil
                 let stream = try registry.watch(namespace: namespace, options: options, render: render)
+                stream.slot = slot
                 return HTTPResponse(status: 200, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-cache")],
                                     body: .stream(stream))
             }

@@ -14,10 +14,15 @@ public final class APIServer: HTTPResponder, @unchecked Sendable {
     /// Registries by `group/version/resource` (`/v1/pods` for the core group).
     private(set) var registries: [String: ResourceRegistry] = [:]
     let openAPI: OpenAPIDocuments
+    let limits: Limits
+    let watchSlots: WatchSlots
 
     public init(store: any VersionedStore, definitions: [ResourceDefinition] = Catalogue.all,
-                logger: Logger = Logger(label: "ordinal.apiserver"), now: @escaping @Sendable () -> Date = Date.init) {
+                logger: Logger = Logger(label: "ordinal.apiserver"), now: @escaping @Sendable () -> Date = Date.init,
+                limits: Limits = .init()) {
         self.store = store
+        self.limits = limits
+        self.watchSlots = WatchSlots(limit: limits.maxWatches)
         self.definitions = definitions
         self.logger = logger
         self.openAPI = OpenAPIDocuments(definitions: definitions)

@@ -28,6 +28,8 @@ final class WatchStream: HTTPBodyStream, @unchecked Sendable {
     private var lastBookmark = Date()
     private let lock = NSLock()
     private var closed = false
+    /// The watch slot this stream holds, given back when it closes.
+    var slot: WatchSlot?
 
     init(watch: (any StoreWatch)?, filter: ObjectFilter, encoder: WatchEventEncoder, plan: Plan,
          decode: @escaping (StoredObject) throws -> JSON) {
@@ -110,7 +112,9 @@ final class WatchStream: HTTPBodyStream, @unchecked Sendable {
     func close() {
         lock.lock()
         closed = true
+        let slot = self.slot
         lock.unlock()
         watch?.close()
+        slot?.release()
     }
 }

@@ -6,10 +6,12 @@ final class DaemonContext: @unchecked Sendable {
     let responder: any HTTPResponder
     let configuration: HTTPServer.Configuration
     let liveStreams = LiveStreams()
+    let connections: ConnectionCounter
 
     init(responder: any HTTPResponder, configuration: HTTPServer.Configuration) {
         self.responder = responder
         self.configuration = configuration
+        self.connections = ConnectionCounter(limit: configuration.connectionLimit)
     }
 
     /// One call of the access handler. Answering on the first call (headers only) would make libmicrohttpd
@@ -29,9 +31,14 @@ final class DaemonContext: @unchecked Sendable {
             uploadSize.pointee = 0
             return .YES
         }
-        let response = context.bodyTooLarge
-            ? configuration.bodyTooLargeResponse
-            : responder.respond(to: HTTPRequest(connection: connection, method: method, path: url, body: context.body))
+        let response: HTTPResponse
+        if connections.isOverLimit(connection) {
+            response = configuration.tooManyConnectionsResponse
+        } else if context.bodyTooLarge {
+            response = configuration.bodyTooLargeResponse
+        } else {
+            response = responder.respond(to: HTTPRequest(connection: connection, method: method, path: url, body: context.body))
+        }
         return response.queue(on: connection, liveStreams: liveStreams)
     }
 
@@ -60,6 +67,17 @@ extension DaemonContext {
         return context.handle(connection: connection, url: String(cString: url), method: String(cString: method),
                               upload: UnsafeRawBufferPointer(start: upload, count: uploadSize.pointee),
                               uploadSize: uploadSize, slot: slot)
+    }
+
+    /// libmicrohttpd's connection notification: counts connections as they open and close.
+    static let connectionHandler: MHD_NotifyConnectionCallback = { cls, connection, _, code in
+        guard let cls, let connection else { return }
+        let context = Unmanaged<DaemonContext>.fromOpaque(cls).takeUnretainedValue()
+        if code == .CONNECTION_NOTIFY_STARTED {
+            context.connections.opened(connection)
+        } else {
+            context.connections.closed(connection)
+        }
     }
 
     /// libmicrohttpd's request-completed notification.

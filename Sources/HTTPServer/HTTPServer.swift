@@ -43,6 +43,11 @@ public final class HTTPServer: @unchecked Sendable {
         stop()
     }
 
+    /// How many connections are open now (served or being told 429).
+    public var openConnections: Int {
+        lock.withLock { context?.connections.openConnections ?? 0 }
+    }
+
     /// The port the server listens on: the bound port once started, the requested one before.
     public var port: Int {
         lock.withLock { boundPort ?? requestedPort }
@@ -88,14 +93,19 @@ public final class HTTPServer: @unchecked Sendable {
         var flags = [MHD_USE_THREAD_PER_CONNECTION, MHD_USE_INTERNAL_POLLING_THREAD, MHD_USE_POLL, MHD_USE_ERROR_LOG]
             .reduce(0) { $0 | $1.rawValue }
         if tls != nil { flags |= MHD_USE_TLS.rawValue }
+        let cls = Unmanaged.passUnretained(context).toOpaque()
+        // In an option array, an option of two arguments carries the first (here the callback) in `value`.
+        let notify = unsafeBitCast(DaemonContext.connectionHandler, to: Int.self)
         let options = (tls?.options ?? []) + [
             MHD_OptionItem(option: .SOCK_ADDR, value: 0, ptr_value: address),
-            MHD_OptionItem(option: .CONNECTION_LIMIT, value: configuration.connectionLimit, ptr_value: nil),
+            MHD_OptionItem(option: .CONNECTION_LIMIT,
+                           value: configuration.connectionLimit + configuration.connectionOverflow, ptr_value: nil),
+            MHD_OptionItem(option: .NOTIFY_CONNECTION, value: notify, ptr_value: cls),
+            MHD_OptionItem(option: .CONNECTION_MEMORY_LIMIT, value: configuration.connectionMemoryLimit, ptr_value: nil),
             MHD_OptionItem(option: .CONNECTION_TIMEOUT, value: configuration.idleTimeoutSeconds, ptr_value: nil),
             MHD_OptionItem(option: .THREAD_STACK_SIZE, value: configuration.threadStackSize, ptr_value: nil),
             MHD_OptionItem(option: .END, value: 0, ptr_value: nil),
         ]
-        let cls = Unmanaged.passUnretained(context).toOpaque()
         return cmicrohttpd_start_daemon(flags, DaemonContext.accessHandler, cls,
                                         DaemonContext.completionHandler, cls, options)
     }

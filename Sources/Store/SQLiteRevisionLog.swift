@@ -14,9 +14,14 @@ public final class SQLiteRevisionLog: RevisionLog, @unchecked Sendable {
     /// Opens (creating if needed) the database at `path` and checks its integrity.
     public init(path: String) throws {
         connection = try SQLiteConnection(path: path)
-        try connection.execute("PRAGMA journal_mode=WAL")
-        try connection.execute("PRAGMA synchronous=FULL")
-        try connection.execute("PRAGMA busy_timeout=0")
+        do {
+            try connection.execute("PRAGMA journal_mode=WAL")
+            try connection.execute("PRAGMA synchronous=FULL")
+            try connection.execute("PRAGMA busy_timeout=0")
+        } catch StoreError.unavailable(let message) {
+            // The first statements read the header: a file that is not a database, or is damaged, fails here.
+            throw StoreError.unavailable("database \(path) cannot be read (\(message)); it is corrupted or not an Ordinal database: restore it from a backup or move it away to start empty")
+        }
         try SQLiteRevisionLog.checkIntegrity(connection, path: path)
         try connection.execute("""
             CREATE TABLE IF NOT EXISTS log (
@@ -35,9 +40,14 @@ public final class SQLiteRevisionLog: RevisionLog, @unchecked Sendable {
     }
 
     private static func checkIntegrity(_ connection: SQLiteConnection, path: String) throws {
-        let check = try connection.prepare("PRAGMA quick_check")
-        guard try check.step() else { return }
-        let result = check.text(0)
+        let result: String
+        do {
+            let check = try connection.prepare("PRAGMA quick_check")
+            guard try check.step() else { return }
+            result = check.text(0)
+        } catch StoreError.unavailable(let message) {
+            throw StoreError.unavailable("database \(path) cannot be checked (\(message)); it is corrupted: restore it from a backup or move it away to start empty")
+        }
         if result != "ok" {
             throw StoreError.unavailable("database \(path) is corrupted (\(result)); restore it from a backup or remove it to start empty")
         }

@@ -34,6 +34,9 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup(title: "Security")
     var security: SecurityOptions
 
+    @OptionGroup(title: "Limits")
+    var limits: LimitOptions
+
     func run() async throws {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
@@ -41,6 +44,7 @@ struct Serve: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "ordinal.apiserver")
+        if let warning = limits.raiseOpenFileLimit() { logger.warning("\(warning)") }
         let store: LogStore
         var directory: DataDirectory?
         do {
@@ -55,12 +59,12 @@ struct Serve: AsyncParsableCommand {
             logger.critical("cannot open the store: \(error)")
             throw ExitCode.failure
         }
-        let api = APIServer(store: store, logger: logger)
+        let api = APIServer(store: store, logger: logger, limits: limits.apiLimits)
         let namespaces = NamespaceLifecycle(server: api)
         try namespaces.bootstrap()
         try api.bootstrapRBAC()
         let (responder, rbac) = try security.securedResponder(api, store: store)
-        var configuration = HTTPServer.Configuration()
+        var configuration = limits.httpConfiguration
         configuration.tls = try security.tlsCredentials()
         let http = HTTPServer(host: bindAddress, port: port, responder: responder, configuration: configuration)
         try http.start()
