@@ -106,14 +106,16 @@ import Testing
         // push out of the server's history before the server answers: ERROR 410, then a re-list.
         cluster.recorder.endWatchesAndHoldNewOnes()
         #expect(await eventually { cluster.recorder.requests.suffix(2) == [watch, watch] })
+        let heldSoFar = cluster.recorder.requests.count
         cluster.send("DELETE", "/api/v1/namespaces/default/configmaps/early")
         for index in 0..<10 { cluster.send("POST", "/api/v1/namespaces/default/configmaps", configMap("c\(index)")) }
         cluster.recorder.releaseWatches()
 
         #expect(await eventually { informer.lister.count == 10 })
         #expect(informer.lister.get(namespace: "default", name: "early") == nil)
-        let requests = cluster.recorder.requests.filter { $0.hasPrefix("GET") }
-        #expect(requests.suffix(4).prefix(3) == [watch, watch, "GET /api/v1/namespaces/default/configmaps"])
+        // The expired resume was answered by a re-list (how many watches follow it depends on timing).
+        let afterResume = cluster.recorder.requests.dropFirst(heldSoFar)
+        #expect(afterResume.contains("GET /api/v1/namespaces/default/configmaps"))
     }
 
     @Test func resyncRedeliversCachedObjects() async throws {
