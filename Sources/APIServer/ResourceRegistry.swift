@@ -15,8 +15,12 @@ final class ResourceRegistry: @unchecked Sendable {
     /// Extra adjustments a new object gets from the rest of the cluster (default StorageClass, cluster IPs).
     var admission: (inout JSON) throws -> Void = { _ in }
 
-    /// How many times a write without a resourceVersion precondition is retried on a conflict.
-    static let conflictRetries = 16
+    /// How many times a write without a resourceVersion precondition is retried on a conflict. Each conflict
+    /// means another write to the object committed, and after it every waiting writer races again, so with
+    /// N writers on one object a writer loses a round with probability (N-1)/N: the bound must make losing
+    /// every round negligible (8 writers: (7/8)^256 < 1e-14), not merely rare, as kubectl beside a busy
+    /// controller expects its patch to land.
+    static let conflictRetries = 256
     /// How many names a create with `generateName` draws before giving up on collisions.
     static let generateNameAttempts = 8
 
