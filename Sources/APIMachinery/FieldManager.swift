@@ -174,7 +174,7 @@ extension FieldManager {
         let before = old ?? .object([:])
         let newFields = ownedFields(of: new)
         let removed = old.map(ownedFields(of:))?.subtracting(newFields) ?? FieldSet()
-        let leaves = Set(newFields.leaves)
+        let leaves = newFields.leafPaths
         let changed = newFields.filter { path in
             guard let previous = before.value(at: path) else { return true }
             return leaves.contains(path) && !(new.value(at: path).map { $0.semanticallyEquals(previous) } ?? false)

@@ -22,13 +22,16 @@ public struct FieldSet: Hashable, Sendable {
 
     /// Paths with nothing of the set beneath them: the values a manager sets, rather than the list elements
     /// that hold them.
-    public var leaves: [FieldPath] {
+    public var leafPaths: Set<FieldPath> {
         var inner = Set<FieldPath>()
         for path in paths where path.count > 1 {
             for length in 1..<path.count { inner.insert(Array(path[..<length])) }
         }
-        return paths.subtracting(inner).sorted { $0.lexicographicallyPrecedes($1) }
+        return paths.subtracting(inner)
     }
+
+    /// ``leafPaths`` in a stable order, for messages that list them.
+    public var leaves: [FieldPath] { leafPaths.sorted { $0.lexicographicallyPrecedes($1) } }
 
     /// The paths in a stable order (shorter first within a branch), for messages and tests.
     public var sorted: [FieldPath] { paths.sorted { $0.lexicographicallyPrecedes($1) } }
