@@ -30,11 +30,14 @@ public struct FieldManager: Sendable {
 
     /// The fields of `object` a write at this scope may own.
     public func ownedFields(of object: JSON) -> FieldSet {
-        FieldSet(fieldsOf: object, schema: schema).filter { path in
-            if Self.unowned.contains(where: { path.hasPrefix($0) }) { return false }
-            let inStatus = path.first == .field("status")
-            return subresource == "status" ? inStatus : !(hasStatus && inStatus)
-        }
+        FieldSet(fieldsOf: object, schema: schema).filter(mayOwn)
+    }
+
+    /// Whether a write at this scope may own `path`; decided by its first two elements.
+    public func mayOwn(_ path: FieldPath) -> Bool {
+        if Self.unowned.contains(where: { path.hasPrefix($0) }) { return false }
+        let inStatus = path.first == .field("status")
+        return subresource == "status" ? inStatus : !(hasStatus && inStatus)
     }
 
     /// One field another manager owns with a different value than the apply asks for.
@@ -151,48 +154,5 @@ extension FieldManager {
             result.append(entry)
         }
         return result.filter { !$0.fields.isEmpty }
-    }
-}
-
-// MARK: Update
-
-extension FieldManager {
-    /// `new` with its managed fields recorded after `manager` wrote it over `old` (nil for a create).
-    ///
-    /// The entries start from `old`'s, unless `new` carries its own: `[{}]` strips them all (and records
-    /// nothing), a readable non-empty list replaces them; an absent or empty list keeps `old`'s.
-    public func update(_ new: JSON, old: JSON?, manager: String, time: String) -> JSON {
-        var result = new
-        let sent = new["metadata"].objectValue?["managedFields"]?.arrayValue ?? []
-        if sent.count == 1, sent[0].objectValue?.isEmpty == true {
-            result["metadata"].removeValue(forKey: "managedFields")
-            return result
-        }
-        let sentEntries = sent.compactMap(ManagedFieldsEntry.init)
-        let oldEntries = old.map(ManagedFieldsEntry.entries(of:)) ?? []
-        var entries = !sent.isEmpty && sentEntries.count == sent.count ? sentEntries : oldEntries
-        let before = old ?? .object([:])
-        let newFields = ownedFields(of: new)
-        let removed = old.map(ownedFields(of:))?.subtracting(newFields) ?? FieldSet()
-        let leaves = newFields.leafPaths
-        let changed = newFields.filter { path in
-            guard let previous = before.value(at: path) else { return true }
-            return leaves.contains(path) && !(new.value(at: path).map { $0.semanticallyEquals(previous) } ?? false)
-        }
-        let me = ManagedFieldsEntry(manager: manager, operation: .update, apiVersion: apiVersion, time: time,
-                                    subresource: subresource, fields: FieldSet())
-        for index in entries.indices {
-            entries[index].fields = entries[index].fields.subtracting(removed)
-            if !entries[index].sameOwner(as: me) { entries[index].fields = entries[index].fields.subtracting(changed) }
-        }
-        var mine = entries.first { $0.sameOwner(as: me) } ?? me
-        let grown = mine.fields.union(changed)
-        if grown != mine.fields || mine.apiVersion != apiVersion {
-            mine.fields = grown
-            mine.time = time
-            mine.apiVersion = apiVersion
-        }
-        ManagedFieldsEntry.record(Self.replacing(mine, in: entries), in: &result)
-        return result
     }
 }

@@ -34,9 +34,16 @@ public struct ManagedFieldsEntry: Equatable, Sendable {
     }
 
     public var json: JSON {
+        Self.json(manager: manager, operation: operation, apiVersion: apiVersion, time: time, subresource: subresource,
+                  fieldsV1: fields.fieldsV1)
+    }
+
+    /// An entry as it is recorded, with its fields already in FieldsV1 form.
+    static func json(manager: String, operation: Operation, apiVersion: String, time: String, subresource: String?,
+                     fieldsV1: JSON) -> JSON {
         var object: JSONObject = ["manager": .string(manager), "operation": .string(operation.rawValue),
                                   "apiVersion": .string(apiVersion), "time": .string(time),
-                                  "fieldsType": "FieldsV1", "fieldsV1": fields.fieldsV1]
+                                  "fieldsType": "FieldsV1", "fieldsV1": fieldsV1]
         if let subresource { object["subresource"] = .string(subresource) }
         return .object(object)
     }

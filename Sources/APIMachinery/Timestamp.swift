@@ -9,8 +9,26 @@ public enum Timestamp {
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
-                      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+        // Written digit by digit: every write stamps a time, and String(format:) costs more than the rest of this.
+        var text: [UInt8] = []
+        text.reserveCapacity(20)
+        func digits(_ value: Int32, _ count: Int) {
+            var divisor: Int32 = 1
+            for _ in 1..<count { divisor *= 10 }
+            var rest = max(value, 0)
+            while divisor > 0 {
+                text.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: (rest / divisor) % 10))
+                rest %= divisor
+                divisor /= 10
+            }
+        }
+        digits(parts.tm_year + 1900, 4); text.append(UInt8(ascii: "-"))
+        digits(parts.tm_mon + 1, 2); text.append(UInt8(ascii: "-"))
+        digits(parts.tm_mday, 2); text.append(UInt8(ascii: "T"))
+        digits(parts.tm_hour, 2); text.append(UInt8(ascii: ":"))
+        digits(parts.tm_min, 2); text.append(UInt8(ascii: ":"))
+        digits(parts.tm_sec, 2); text.append(UInt8(ascii: "Z"))
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction]Z`; nil for anything else (offsets other than `Z` included).

@@ -57,7 +57,7 @@ extension APIServer {
             var (object, duplicates) = try RequestBody.object(request)
             let warnings = try FieldChecks.check(&object, duplicates: duplicates, definition: registry.definition, options: options)
             let created = try registry.create(object, namespace: namespace, options: options)
-            return Responses.json(201, created, warnings: warnings)
+            return Responses.json(201, created.bytes, warnings: warnings)
         case "DELETE":
             let options = try ListOptions(request)
             let write = try WriteOptions(request)

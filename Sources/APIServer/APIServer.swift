@@ -16,6 +16,7 @@ public final class APIServer: HTTPResponder, @unchecked Sendable {
     let openAPI: OpenAPIDocuments
     let limits: Limits
     let watchSlots: WatchSlots
+    let namespaceStates = NamespaceStates()
 
     public init(store: any VersionedStore, definitions: [ResourceDefinition] = Catalogue.all,
                 logger: Logger = Logger(label: "ordinal.apiserver"), now: @escaping @Sendable () -> Date = Date.init,

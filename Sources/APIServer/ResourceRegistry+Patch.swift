@@ -37,7 +37,7 @@ extension ResourceRegistry {
         if store.get(key(namespace: namespace, name: name)) == nil, scope == .main {
             var object = try apply(config, to: nil, scope: scope, options: options)
             object["metadata"]["name"] = .string(name)
-            return (try create(object, namespace: namespace, options: options), true)
+            return (try create(object, namespace: namespace, options: options).object, true)
         }
         let result = try update(namespace: namespace, name: name, scope: scope, options: options) { current in
             try apply(config, to: Self.withoutResourceVersion(current), scope: scope, options: options)

@@ -56,15 +56,26 @@ final class ResourceRegistry: @unchecked Sendable {
 
     /// The bytes stored for `object` at `revision`: the object with its resourceVersion set.
     static func encode(_ object: JSON, revision: Revision) -> [UInt8] {
+        stamped(object, revision: revision).encoded()
+    }
+
+    /// `object` as stored at `revision`: what decoding the stored bytes gives, without decoding them.
+    static func stamped(_ object: JSON, revision: Revision) -> JSON {
         var stamped = object
         stamped["metadata"]["resourceVersion"] = .string(String(revision))
-        return stamped.encoded()
+        return stamped
     }
 
     // MARK: Create
 
+    /// An object as a write left it, and the bytes a response sends for it: exactly what was stored.
+    struct Written {
+        var object: JSON
+        var bytes: [UInt8]
+    }
+
     /// Creates `object` (already decoded and field-validated) in `namespace`.
-    func create(_ object: JSON, namespace: String?, options: WriteOptions) throws -> JSON {
+    func create(_ object: JSON, namespace: String?, options: WriteOptions) throws -> Written {
         var object = object
         try meta.checkTypeMeta(&object)
         try meta.checkNamespace(&object, requestNamespace: namespace)
@@ -81,14 +92,14 @@ final class ResourceRegistry: @unchecked Sendable {
         if definition.namespaced { try checkNamespaceAccepts(namespace ?? "", name: name) }
         if options.dryRun {
             guard store.get(key(namespace: namespace, name: name)) == nil else { throw StatusError.alreadyExists(resource, name: name) }
-            return object
+            return Written(object: object, bytes: object.encoded())
         }
         let generated = (object["metadata"]["generateName"].stringValue ?? "").isEmpty == false
             && name.hasPrefix(object["metadata"]["generateName"].stringValue!)
         for attempt in 1...Self.generateNameAttempts {
             do {
                 let stored = try store.create(key(namespace: namespace, name: name)) { Self.encode(object, revision: $0) }
-                return try decode(stored)
+                return Written(object: Self.stamped(object, revision: stored.modRevision), bytes: stored.value)
             } catch StoreError.alreadyExists where generated && attempt < Self.generateNameAttempts {
                 // A generated name taken by another object: draw another, as Kubernetes retries.
                 try meta.regenerateName(&object)
@@ -194,7 +205,7 @@ final class ResourceRegistry: @unchecked Sendable {
             return (try decode(removed), true)
         }
         let updated = try store.update(stored.key, expectedModRevision: stored.modRevision) { Self.encode(object, revision: $0) }
-        return (try decode(updated), false)
+        return (Self.stamped(object, revision: updated.modRevision), false)
     }
 
     /// Waits (briefly) until a write that beat ours is durable, so the retry reads it instead of conflicting again.
