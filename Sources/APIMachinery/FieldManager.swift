@@ -24,20 +24,30 @@ public struct FieldManager: Sendable {
         self.hasStatus = hasStatus
     }
 
-    static let unowned: [FieldPath] = [[.field("apiVersion")], [.field("kind")]]
-        + ["name", "namespace", "uid", "resourceVersion", "generation", "creationTimestamp", "deletionTimestamp",
-           "deletionGracePeriodSeconds", "managedFields", "selfLink", "generateName"].map { [.field("metadata"), .field($0)] }
+    /// The metadata the server owns: nobody's fields, like `apiVersion` and `kind`.
+    static let unownedMetadata: Set<String> = [
+        "name", "namespace", "uid", "resourceVersion", "generation", "creationTimestamp", "deletionTimestamp",
+        "deletionGracePeriodSeconds", "managedFields", "selfLink", "generateName",
+    ]
 
     /// The fields of `object` a write at this scope may own.
     public func ownedFields(of object: JSON) -> FieldSet {
         FieldSet(fieldsOf: object, schema: schema).filter(mayOwn)
     }
 
-    /// Whether a write at this scope may own `path`; decided by its first two elements.
+    /// Whether a write at this scope may own `path` (not `apiVersion`, `kind` or ``unownedMetadata``; only status through `/status`,
+    /// never status otherwise); decided by its first two elements.
     public func mayOwn(_ path: FieldPath) -> Bool {
-        if Self.unowned.contains(where: { path.hasPrefix($0) }) { return false }
-        let inStatus = path.first == .field("status")
-        return subresource == "status" ? inStatus : !(hasStatus && inStatus)
+        guard case .field(let first)? = path.first else { return true }
+        if subresource == "status" { return first == "status" }
+        switch first {
+        case "apiVersion", "kind": return false
+        case "status": return !hasStatus
+        case "metadata":
+            guard path.count > 1, case .field(let second) = path[1] else { return true }
+            return !Self.unownedMetadata.contains(second)
+        default: return true
+        }
     }
 
     /// One field another manager owns with a different value than the apply asks for.

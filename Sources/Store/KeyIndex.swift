@@ -43,14 +43,26 @@ struct KeyIndex {
                 .sorted().flatMap { sortedKeys(of: $0) }
         }
         let start = afterKey.map { max($0, prefix) } ?? prefix
-        var low = 0, high = sorted.count
+        let first = Self.partition(sorted) { $0 < start || (afterKey != nil && $0 == start) }
+        // The keys with `prefix` are contiguous and begin at or before `first`: the range ends at the first
+        // key past them, found by bisection too, so a page costs its size and not the collection's.
+        let end = Self.partition(sorted[first...]) { $0.hasPrefix(prefix) || $0 < prefix }
+        return sorted[first..<end]
+    }
+
+    /// The index of the first element of `keys` for which `isBefore` (true for a prefix of `keys`, then false)
+    /// is false.
+    private static func partition(_ keys: ArraySlice<String>, isBefore: (String) -> Bool) -> Int {
+        var low = keys.startIndex, high = keys.endIndex
         while low < high {
             let mid = (low + high) / 2
-            if sorted[mid] < start || (afterKey != nil && sorted[mid] == start) { low = mid + 1 } else { high = mid }
+            if isBefore(keys[mid]) { low = mid + 1 } else { high = mid }
         }
-        var end = low
-        while end < sorted.count, sorted[end].hasPrefix(prefix) { end += 1 }
-        return sorted[low..<end]
+        return low
+    }
+
+    private static func partition(_ keys: [String], isBefore: (String) -> Bool) -> Int {
+        partition(keys[...], isBefore: isBefore)
     }
 
     private mutating func sortedKeys(of id: String) -> [String] {

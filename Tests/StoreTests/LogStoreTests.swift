@@ -32,14 +32,15 @@ private func temporaryDatabase() -> String {
         let store = LogStore.memory()
         defer { store.close() }
         for name in ["c", "a", "b"] { _ = try store.create("/core/pods/default/\(name)") { bytes(name + "\($0)") } }
-        _ = try store.create("/core/pods/other/z") { _ in bytes("z") }
+        // Neighbours on both sides of the namespace's keys: `-` sorts before `/`, `z` after.
+        for key in ["/core/pods/default-x/q", "/core/pods/defaultz/q", "/core/pods/other/z"] { _ = try store.create(key) { _ in bytes("z") } }
         let page = try store.range(prefix: "/core/pods/default/", afterKey: nil, limit: 2, revision: nil)
         #expect(page.objects.map(\.key) == ["/core/pods/default/a", "/core/pods/default/b"])
         #expect(page.remaining == 1)
         let rest = try store.range(prefix: "/core/pods/default/", afterKey: page.objects.last!.key, limit: 2, revision: nil)
         #expect(rest.objects.map(\.key) == ["/core/pods/default/c"])
         let all = try store.range(prefix: "/core/pods/", afterKey: nil, limit: nil, revision: nil)
-        #expect(all.objects.count == 4)
+        #expect(all.objects.count == 6)
 
         let before = store.currentRevision
         let a = store.get("/core/pods/default/a")!
