@@ -24,12 +24,12 @@ extension FieldManager {
         let changes = FieldChanges(from: old, to: new, schema: schema, include: mayOwn)
             ?? FieldChanges(exactlyFrom: old, to: new, fields: ownedFields)
         let oldRecorded = old["metadata"]["managedFields"]
-        if changes.isEmpty, keepsOld || JSON.array(sent) == oldRecorded, !recordsAnotherVersion(for: manager, in: oldRecorded) {
-            // Nobody's fields move: the entries stay exactly as stored.
-            if let entries = oldRecorded.arrayValue, !entries.isEmpty {
-                result["metadata"]["managedFields"] = oldRecorded
-            } else {
+        let startsFromOld = keepsOld || JSON.array(sent) == oldRecorded
+        if startsFromOld, let entries = recordByEditing(changes, recorded: oldRecorded.arrayValue ?? [], manager: manager, time: time) {
+            if entries.isEmpty {
                 result["metadata"].removeValue(forKey: "managedFields")
+            } else {
+                result["metadata"]["managedFields"] = .array(entries)
             }
             return result
         }
@@ -54,7 +54,7 @@ extension FieldManager {
     }
 
     /// Moves the changed fields to `manager`'s entry and drops the removed ones from every entry.
-    private func record(_ changes: FieldChanges, entries: [ManagedFieldsEntry], in object: inout JSON,
+    func record(_ changes: FieldChanges, entries: [ManagedFieldsEntry], in object: inout JSON,
                         manager: String, time: String) {
         var entries = entries
         let me = ManagedFieldsEntry(manager: manager, operation: .update, apiVersion: apiVersion, time: time,
@@ -73,12 +73,54 @@ extension FieldManager {
         ManagedFieldsEntry.record(Self.replacing(mine, in: entries), in: &object)
     }
 
-    /// Whether `recorded` (managedFields) has an entry of `manager`'s updates at this scope under another
-    /// apiVersion, which an update moves to this one.
-    private func recordsAnotherVersion(for manager: String, in recorded: JSON) -> Bool {
-        (recorded.arrayValue ?? []).contains { entry in
-            entry["manager"].stringValue == manager && entry["operation"].stringValue == "Update"
-                && entry["subresource"].stringValue == subresource && entry["apiVersion"].stringValue != apiVersion
+    /// What ``record(_:entries:in:manager:time:)`` records, worked out on the stored entries (`recorded`)
+    /// themselves: only the entries holding a field that moves are rewritten, the others stay as they are.
+    /// Nil when an entry is not in the form this server records, for the route that reads them.
+    func recordByEditing(_ changes: FieldChanges, recorded: [JSON], manager: String, time: String) -> [JSON]? {
+        var entries: [JSON] = []
+        var foundMine = false
+        for entry in recorded {
+            guard let owner = entry["manager"].stringValue,
+                  let operation = entry["operation"].stringValue.flatMap(ManagedFieldsEntry.Operation.init(rawValue:)),
+                  (entry["fieldsType"].stringValue ?? "FieldsV1") == "FieldsV1",
+                  var tree = FieldsV1Tree(entry["fieldsV1"]) else { return nil }
+            let entrySubresource = entry["subresource"].stringValue
+            let isMine = owner == manager && operation == .update && entrySubresource == subresource
+            let grows = isMine && !foundMine
+            foundMine = foundMine || isMine
+            var edited = false
+            for path in changes.removed.paths where tree.contains(path) {
+                tree.remove(path)
+                edited = true
+            }
+            var grew = false
+            if isMine {
+                if grows {
+                    for path in changes.changed.paths where !tree.contains(path) {
+                        tree.insert(path)
+                        grew = true
+                    }
+                    grew = grew || entry["apiVersion"].stringValue != apiVersion
+                }
+            } else {
+                for path in changes.changed.paths where tree.contains(path) {
+                    tree.remove(path)
+                    edited = true
+                }
+            }
+            if tree.isEmpty { continue }
+            if !edited && !grew {
+                entries.append(entry)
+                continue
+            }
+            entries.append(ManagedFieldsEntry.json(
+                manager: owner, operation: operation, apiVersion: grew ? apiVersion : entry["apiVersion"].stringValue ?? "",
+                time: grew ? time : entry["time"].stringValue ?? "", subresource: entrySubresource, fieldsV1: tree.json))
         }
+        if !foundMine && !changes.changed.isEmpty {
+            entries.append(ManagedFieldsEntry.json(manager: manager, operation: .update, apiVersion: apiVersion, time: time,
+                                                   subresource: subresource, fieldsV1: changes.changed.fieldsV1))
+        }
+        return entries
     }
 }
