@@ -13,19 +13,21 @@ extension FieldManager {
             result["metadata"].removeValue(forKey: "managedFields")
             return result
         }
-        let sentEntries = sent.compactMap(ManagedFieldsEntry.init)
-        let keepsOld = sent.isEmpty || sentEntries.count != sent.count
+        let oldRecorded = old?["metadata"]["managedFields"] ?? .null
+        // Entries sent back as stored (a patch, or a PUT of what was read) are the stored ones: not read again.
+        let sentEntries = sent.isEmpty || JSON.array(sent) == oldRecorded ? nil : Self.readableEntries(sent)
         guard let old else {
-            if keepsOld { recordCreate(&result, manager: manager, time: time) }
-            else { record(FieldChanges(exactlyFrom: .object([:]), to: new, fields: ownedFields), entries: sentEntries,
-                          in: &result, manager: manager, time: time) }
+            if let sentEntries {
+                record(FieldChanges(exactlyFrom: .object([:]), to: new, fields: ownedFields), entries: sentEntries,
+                       in: &result, manager: manager, time: time)
+            } else {
+                recordCreate(&result, manager: manager, time: time)
+            }
             return result
         }
         let changes = FieldChanges(from: old, to: new, schema: schema, include: mayOwn)
             ?? FieldChanges(exactlyFrom: old, to: new, fields: ownedFields)
-        let oldRecorded = old["metadata"]["managedFields"]
-        let startsFromOld = keepsOld || JSON.array(sent) == oldRecorded
-        if startsFromOld, let entries = recordByEditing(changes, recorded: oldRecorded.arrayValue ?? [], manager: manager, time: time) {
+        if sentEntries == nil, let entries = recordByEditing(changes, recorded: oldRecorded.arrayValue ?? [], manager: manager, time: time) {
             if entries.isEmpty {
                 result["metadata"].removeValue(forKey: "managedFields")
             } else {
@@ -33,9 +35,14 @@ extension FieldManager {
             }
             return result
         }
-        record(changes, entries: keepsOld ? ManagedFieldsEntry.entries(of: old) : sentEntries, in: &result,
-               manager: manager, time: time)
+        record(changes, entries: sentEntries ?? ManagedFieldsEntry.entries(of: old), in: &result, manager: manager, time: time)
         return result
+    }
+
+    /// The entries of `list`; nil if any cannot be read (the write then keeps the stored entries).
+    private static func readableEntries(_ list: [JSON]) -> [ManagedFieldsEntry]? {
+        let entries = list.compactMap(ManagedFieldsEntry.init)
+        return entries.count == list.count ? entries : nil
     }
 
     /// The entry of a create that carried no entries: the creator owns every field it set.
