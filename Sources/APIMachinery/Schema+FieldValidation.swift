@@ -12,9 +12,83 @@ extension Schema {
     /// Removes from `value` every field this schema does not define, and reports those fields and any
     /// mistyped values. `null` is accepted anywhere (it means "unset"); `.any` subtrees are kept as sent.
     public func prune(_ value: inout JSON, path: String = "") -> SchemaViolations {
+        // Most bodies hold nothing to remove: read them first, and rewrite only one that does.
         var violations = SchemaViolations()
+        var location = Array(path.utf8)
+        check(value, path: &location, into: &violations)
+        guard !violations.unknownFields.isEmpty else { return violations }
+        violations = SchemaViolations()
         prune(&value, path: path, into: &violations)
         return violations
+    }
+
+    /// What ``prune(_:path:)`` reports, without changing `value`. `path` is the UTF-8 of the location,
+    /// extended and restored on the way down, and turned into text only for a violation.
+    private func check(_ value: JSON, path: inout [UInt8], into violations: inout SchemaViolations) {
+        if value.isNull { return }
+        switch shape {
+        case .any:
+            return
+        case .string:
+            if value.stringValue == nil { mistyped(value, path: Self.text(path), goType: "string", into: &violations) }
+        case .integer:
+            if value.intValue == nil { mistyped(value, path: Self.text(path), goType: format == "int64" ? "int64" : "int32", into: &violations) }
+        case .number:
+            switch value {
+            case .int, .double: break
+            default: mistyped(value, path: Self.text(path), goType: "float64", into: &violations)
+            }
+        case .boolean:
+            if value.boolValue == nil { mistyped(value, path: Self.text(path), goType: "bool", into: &violations) }
+        case .intOrString:
+            switch value {
+            case .int, .string: break
+            case .double where value.intValue != nil: break
+            default: mistyped(value, path: Self.text(path), goType: "intstr.IntOrString", into: &violations)
+            }
+        case .array(let items):
+            guard case .array(let elements) = value else {
+                return mistyped(value, path: Self.text(path), goType: "[]", into: &violations)
+            }
+            let mark = path.count
+            for (index, element) in elements.enumerated() {
+                path.append(contentsOf: "[\(index)]".utf8)
+                items.check(element, path: &path, into: &violations)
+                path.removeSubrange(mark...)
+            }
+        case .map(let values):
+            guard case .object(let object) = value else {
+                return mistyped(value, path: Self.text(path), goType: "map", into: &violations)
+            }
+            for (key, child) in object {
+                let mark = Self.enter(key, path: &path)
+                values.check(child, path: &path, into: &violations)
+                path.removeSubrange(mark...)
+            }
+        case .object(let properties):
+            guard case .object(let object) = value else {
+                return mistyped(value, path: Self.text(path), goType: "struct", into: &violations)
+            }
+            for (key, child) in object {
+                let mark = Self.enter(key, path: &path)
+                if let property = properties[key] {
+                    property.check(child, path: &path, into: &violations)
+                } else {
+                    violations.unknownFields.append(Self.text(path))
+                }
+                path.removeSubrange(mark...)
+            }
+        }
+    }
+
+    private static func text(_ path: [UInt8]) -> String { String(decoding: path, as: UTF8.self) }
+
+    /// Extends `path` by the field `key` (as ``join(_:_:)`` does) and returns where it ended before.
+    private static func enter(_ key: String, path: inout [UInt8]) -> Int {
+        let mark = path.count
+        if !path.isEmpty { path.append(UInt8(ascii: ".")) }
+        path.append(contentsOf: key.utf8)
+        return mark
     }
 
     private func prune(_ value: inout JSON, path: String, into violations: inout SchemaViolations) {

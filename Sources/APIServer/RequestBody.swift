@@ -15,9 +15,11 @@ enum RequestBody {
 
     /// The media type without parameters, lower-cased; JSON when absent.
     static func mediaType(_ request: HTTPRequest) -> String {
-        let raw = request.header("content-type") ?? ""
-        let type = raw.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
-        return type.isEmpty ? "application/json" : type
+        var type = (request.header("content-type") ?? "")[...]
+        if let parameters = type.firstIndex(of: ";") { type = type[..<parameters] }
+        while type.first == " " || type.first == "\t" { type.removeFirst() }
+        while type.last == " " || type.last == "\t" { type.removeLast() }
+        return type.isEmpty ? "application/json" : type.lowercased()
     }
 
     /// An object body; duplicate field paths are returned for strict validation.
