@@ -41,9 +41,12 @@ struct WriteResult: Encodable {
 
 struct Writes: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Creates pods, or updates existing ones with merge patches, as fast as N clients can.")
+        abstract: "Creates pods (or ConfigMaps), or updates existing ones with merge patches, as fast as N clients can.")
 
     @OptionGroup var connection: Connection
+
+    @Option(help: "What to write: \(WrittenKind.allCases.map(\.rawValue).joined(separator: " or ")).")
+    var kind = WrittenKind.pods
 
     @Option(help: "create or update.")
     var verb = "create"
@@ -54,10 +57,10 @@ struct Writes: AsyncParsableCommand {
     @Option(help: "Writes in total.")
     var count = 1000
 
-    @Option(help: "For updates: how many existing pods (<prefix>-0 …) the updates cycle over.")
+    @Option(help: "For updates: how many existing objects (<prefix>-0 …) the updates cycle over.")
     var objects = 1000
 
-    @Option(help: "Sequence number of the first pod created.")
+    @Option(help: "Sequence number of the first object created.")
     var first = 0
 
     func run() async throws {
@@ -66,7 +69,7 @@ struct Writes: AsyncParsableCommand {
         var connections: [HTTPConnection] = []
         for _ in 0..<clients { connections.append(try await HTTPConnection.connect(to: target, on: group)) }
         let plan = WritePlan(update: verb == "update", clients: clients, count: count, objects: objects, first: first,
-                             prefix: connection.prefix, podsPath: connection.podsPath)
+                             prefix: connection.prefix, kind: kind, collection: kind.collectionPath(namespace: connection.namespace))
         let began = nowNanoseconds()
         let outcomes = try await withThrowingTaskGroup(of: ClientOutcome.self) { tasks in
             for (client, http) in connections.enumerated() {
@@ -99,7 +102,8 @@ struct WritePlan: Sendable {
     let objects: Int
     let first: Int
     let prefix: String
-    let podsPath: String
+    let kind: WrittenKind
+    let collection: String
 
     /// Client `client` does every `clients`-th write, one at a time.
     func writes(client: Int, over http: HTTPConnection) async throws -> ClientOutcome {
@@ -109,12 +113,12 @@ struct WritePlan: Sendable {
             let response: Response
             if update {
                 let name = "\(prefix)-\(index % objects)"
-                response = try await http.send(.PATCH, "\(podsPath)/\(name)", body: PodBody.update(round: index),
+                response = try await http.send(.PATCH, "\(collection)/\(name)", body: PodBody.update(round: index),
                                                contentType: "application/merge-patch+json")
             } else {
                 let sequence = first + index
-                response = try await http.send(.POST, podsPath,
-                                               body: PodBody.create(name: "\(prefix)-\(sequence)", sequence: sequence, sentAt: started))
+                response = try await http.send(.POST, collection,
+                                               body: kind.createBody(name: "\(prefix)-\(sequence)", sequence: sequence, sentAt: started))
             }
             outcome.latencies.append(UInt32(clamping: (nowNanoseconds() - started) / 1000))
             if response.status >= 300 {

@@ -12,7 +12,7 @@ enum PodBody {
         """.utf8)
     }
 
-    /// A merge patch that changes one label: an update that passes every pod validation.
+    /// A merge patch that changes one label: an update that passes every validation, of pods and ConfigMaps alike.
     static func update(round: Int) -> [UInt8] {
         Array(#"{"metadata":{"labels":{"round":"r\#(round)"}}}"#.utf8)
     }
