@@ -1,5 +1,4 @@
-// MARK: Update
-
+/// Field ownership of creates, PUTs and non-apply patches.
 extension FieldManager {
     /// `new` with its managed fields recorded after `manager` wrote it over `old` (nil for a create).
     ///
@@ -27,7 +26,8 @@ extension FieldManager {
         }
         let changes = FieldChanges(from: old, to: new, schema: schema, include: mayOwn)
             ?? FieldChanges(exactlyFrom: old, to: new, fields: ownedFields)
-        if sentEntries == nil, let entries = recordByEditing(changes, recorded: oldRecorded.arrayValue ?? [], manager: manager, time: time) {
+        if sentEntries == nil,
+           let entries = recordByEditing(changes, recorded: oldRecorded.arrayValue ?? [], manager: manager, time: time) {
             if entries.isEmpty {
                 result["metadata"].removeValue(forKey: "managedFields")
             } else {

@@ -35,8 +35,8 @@ public struct FieldManager: Sendable {
         FieldSet(fieldsOf: object, schema: schema).filter(mayOwn)
     }
 
-    /// Whether a write at this scope may own `path` (not `apiVersion`, `kind` or ``unownedMetadata``; only status through `/status`,
-    /// never status otherwise); decided by its first two elements.
+    /// Whether a write at this scope may own `path`: never `apiVersion`, `kind` or ``unownedMetadata``; status
+    /// only through `/status`, and only status there. Decided by the path's first two elements.
     public func mayOwn(_ path: FieldPath) -> Bool {
         guard case .field(let first)? = path.first else { return true }
         if subresource == "status" { return first == "status" }

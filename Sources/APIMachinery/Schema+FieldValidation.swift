@@ -29,23 +29,8 @@ extension Schema {
         switch shape {
         case .any:
             return
-        case .string:
-            if value.stringValue == nil { mistyped(value, path: Self.text(path), goType: "string", into: &violations) }
-        case .integer:
-            if value.intValue == nil { mistyped(value, path: Self.text(path), goType: format == "int64" ? "int64" : "int32", into: &violations) }
-        case .number:
-            switch value {
-            case .int, .double: break
-            default: mistyped(value, path: Self.text(path), goType: "float64", into: &violations)
-            }
-        case .boolean:
-            if value.boolValue == nil { mistyped(value, path: Self.text(path), goType: "bool", into: &violations) }
-        case .intOrString:
-            switch value {
-            case .int, .string: break
-            case .double where value.intValue != nil: break
-            default: mistyped(value, path: Self.text(path), goType: "intstr.IntOrString", into: &violations)
-            }
+        case .string, .integer, .number, .boolean, .intOrString:
+            if let goType = scalarMismatch(value) { mistyped(value, path: Self.text(path), goType: goType, into: &violations) }
         case .array(let items):
             guard case .array(let elements) = value else {
                 return mistyped(value, path: Self.text(path), goType: "[]", into: &violations)
@@ -96,23 +81,8 @@ extension Schema {
         switch shape {
         case .any:
             return
-        case .string:
-            if value.stringValue == nil { mistyped(value, path: path, goType: "string", into: &violations) }
-        case .integer:
-            if value.intValue == nil { mistyped(value, path: path, goType: format == "int64" ? "int64" : "int32", into: &violations) }
-        case .number:
-            switch value {
-            case .int, .double: break
-            default: mistyped(value, path: path, goType: "float64", into: &violations)
-            }
-        case .boolean:
-            if value.boolValue == nil { mistyped(value, path: path, goType: "bool", into: &violations) }
-        case .intOrString:
-            switch value {
-            case .int, .string: break
-            case .double where value.intValue != nil: break
-            default: mistyped(value, path: path, goType: "intstr.IntOrString", into: &violations)
-            }
+        case .string, .integer, .number, .boolean, .intOrString:
+            if let goType = scalarMismatch(value) { mistyped(value, path: path, goType: goType, into: &violations) }
         case .array(let items):
             guard case .array(var elements) = value else {
                 mistyped(value, path: path, goType: "[]", into: &violations)
@@ -141,6 +111,22 @@ extension Schema {
                 property.prune(&object[key]!, path: Self.join(path, key), into: &violations)
             }
             value = .object(object)
+        }
+    }
+
+    /// The Go type `value` fails to decode as, for a scalar shape; nil when it decodes (or the shape holds others).
+    private func scalarMismatch(_ value: JSON) -> String? {
+        switch (shape, value) {
+        case (.string, .string), (.boolean, .bool), (.number, .int), (.number, .double), (.intOrString, .int), (.intOrString, .string):
+            return nil
+        case (.integer, _) where value.intValue != nil, (.intOrString, .double) where value.intValue != nil:
+            return nil
+        case (.string, _): return "string"
+        case (.integer, _): return format == "int64" ? "int64" : "int32"
+        case (.number, _): return "float64"
+        case (.boolean, _): return "bool"
+        case (.intOrString, _): return "intstr.IntOrString"
+        default: return nil
         }
     }
 
