@@ -18,6 +18,28 @@ struct WatchEventEncoder {
         return out
     }
 
+    /// Appends the line for `type` to `out` as pieces to send in order. Unrendered, the object's stored bytes
+    /// are one of them, shared rather than copied, so every watcher of an event hands on the same buffer.
+    func append(_ type: String, object: [UInt8], to out: inout [[UInt8]]) {
+        let head: [UInt8]
+        switch type {
+        case "ADDED" where render == nil: head = Self.addedHead
+        case "MODIFIED" where render == nil: head = Self.modifiedHead
+        case "DELETED" where render == nil: head = Self.deletedHead
+        default:
+            out.append(line(type, object: object))
+            return
+        }
+        out.append(head)
+        out.append(object)
+        out.append(Self.tail)
+    }
+
+    private static let addedHead = Array(#"{"type":"ADDED","object":"#.utf8)
+    private static let modifiedHead = Array(#"{"type":"MODIFIED","object":"#.utf8)
+    private static let deletedHead = Array(#"{"type":"DELETED","object":"#.utf8)
+    private static let tail = Array("}\n".utf8)
+
     /// Bookmarks and errors are never rendered.
     func bookmark(revision: Revision, initialEventsEnd: Bool = false) -> [UInt8] {
         var metadata: JSONObject = ["resourceVersion": .string(String(revision))]

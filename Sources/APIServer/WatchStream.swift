@@ -47,21 +47,27 @@ final class WatchStream: HTTPBodyStream, @unchecked Sendable {
     }
 
     func next() -> [UInt8]? {
+        nextPieces().map { Array($0.joined()) }
+    }
+
+    func nextPieces() -> [[UInt8]]? {
         if let failure = plan.failure {
             plan.failure = nil
             watch?.close()
-            return encoder.error(failure)
+            return [encoder.error(failure)]
         }
         guard let watch else { return nil }
         if !plan.initial.isEmpty {
             let batch = plan.initial.prefix(Self.initialBatch)
             plan.initial.removeFirst(batch.count)
-            return batch.reduce(into: []) { $0 += encoder.line("ADDED", object: $1.value) }
+            var out: [[UInt8]] = []
+            for object in batch { encoder.append("ADDED", object: object.value, to: &out) }
+            return out
         }
         if let revision = plan.initialEventsEndRevision {
             plan.initialEventsEndRevision = nil
             lastBookmark = Date()
-            return encoder.bookmark(revision: revision, initialEventsEnd: true)
+            return [encoder.bookmark(revision: revision, initialEventsEnd: true)]
         }
         // Wait at most a second, then return (possibly nothing) so the connection can check that the
         // client is still there.
@@ -72,31 +78,32 @@ final class WatchStream: HTTPBodyStream, @unchecked Sendable {
         let out = encode(events)
         if out.isEmpty, plan.bookmarks, Date().timeIntervalSince(lastBookmark) >= Self.bookmarkInterval {
             lastBookmark = Date()
-            return encoder.bookmark(revision: watch.progressRevision)
+            return [encoder.bookmark(revision: watch.progressRevision)]
         }
         return out
     }
 
     /// The lines for `events` as this watcher sees them: an object entering the selection is ADDED,
-    /// one leaving it is DELETED (with its previous state).
-    private func encode(_ events: [StoreEvent]) -> [UInt8] {
-        var out: [UInt8] = []
+    /// one leaving it is DELETED (with its previous state). The pieces share the events' stored bytes.
+    private func encode(_ events: [StoreEvent]) -> [[UInt8]] {
+        var out: [[UInt8]] = []
+        out.reserveCapacity(events.count * 3)
         for event in events {
             if filter.isEverything {
                 let type = event.kind == .created ? "ADDED" : event.kind == .updated ? "MODIFIED" : "DELETED"
-                out += encoder.line(type, object: event.object.value)
+                encoder.append(type, object: event.object.value, to: &out)
                 continue
             }
             let now = event.kind != .deleted && matches(event.object)
             let before = event.kind == .deleted ? matches(event.object) : event.previous.map(matches) ?? false
             switch (before, now) {
-            case (false, true): out += encoder.line("ADDED", object: event.object.value)
-            case (true, true): out += encoder.line("MODIFIED", object: event.object.value)
+            case (false, true): encoder.append("ADDED", object: event.object.value, to: &out)
+            case (true, true): encoder.append("MODIFIED", object: event.object.value, to: &out)
             case (true, false):
                 if event.kind == .deleted {
-                    out += encoder.line("DELETED", object: event.object.value)
+                    encoder.append("DELETED", object: event.object.value, to: &out)
                 } else if let previous = event.previous, let object = try? decode(previous) {
-                    out += encoder.line("DELETED", object: ResourceRegistry.encode(object, revision: event.revision))
+                    encoder.append("DELETED", object: ResourceRegistry.encode(object, revision: event.revision), to: &out)
                 }
             case (false, false): break
             }

@@ -37,7 +37,15 @@ public struct HTTPResponse: Sendable {
 /// the connection ends for any reason, possibly from another thread, and must make a blocked `next` return.
 public protocol HTTPBodyStream: AnyObject, Sendable {
     func next() -> [UInt8]?
+    /// `next` as pieces sent one after another (empty for "call again", nil at the end). A stream that sends
+    /// the same bytes on many connections (a watch event) returns shared buffers here instead of joining
+    /// them into a fresh one per connection. By default, `next` as a single piece.
+    func nextPieces() -> [[UInt8]]?
     func close()
+}
+
+extension HTTPBodyStream {
+    public func nextPieces() -> [[UInt8]]? { next().map { $0.isEmpty ? [] : [$0] } }
 }
 
 /// Turns requests into responses. Called on the connection's own thread: it may block (waiting for a

@@ -15,8 +15,10 @@ final class StreamingBody: @unchecked Sendable {
     /// The connection's socket, watched for the peer hanging up while the stream is quiet.
     private let socket: Int32
     private let liveStreams: LiveStreams
-    /// Bytes from the stream not yet handed to libmicrohttpd. Touched only by the connection thread.
-    private var pending: [UInt8] = []
+    /// Pieces from the stream not yet handed to libmicrohttpd, from `pendingIndex` and `pendingOffset` on.
+    /// Touched only by the connection thread.
+    private var pending: [[UInt8]] = []
+    private var pendingIndex = 0
     private var pendingOffset = 0
     private let lock = Lock()
     private var closed = false
@@ -32,23 +34,36 @@ final class StreamingBody: @unchecked Sendable {
     /// Fills `buffer` with up to `capacity` bytes. Returns the count, 0 for "nothing yet, call again"
     /// (libmicrohttpd polls the socket without waiting and calls again: `next` is expected to block, so this
     /// does not spin), or one of the `MHD_CONTENT_READER_END_…` values.
+    ///
+    /// The stream is pulled only when everything it gave before has been handed over, and at most once per
+    /// call, so a batch of events goes out in as few callbacks (and socket writes) as the buffer allows.
     func read(into buffer: UnsafeMutableRawPointer, capacity: Int) -> Int {
-        if pendingOffset == pending.count {
-            guard !isClosed, let next = stream.next() else { return MHD_CONTENT_READER_END_OF_STREAM }
-            guard !next.isEmpty else {
+        if pendingIndex == pending.count {
+            guard !isClosed, let next = stream.nextPieces() else { return MHD_CONTENT_READER_END_OF_STREAM }
+            guard next.contains(where: { !$0.isEmpty }) else {
                 // A wake-up with nothing to send is the one chance to notice a client that has gone away,
                 // because libmicrohttpd only finds out when a write fails.
                 return isClosed || peerHungUp() ? MHD_CONTENT_READER_END_WITH_ERROR : 0
             }
             pending = next
+            pendingIndex = 0
             pendingOffset = 0
         }
-        let count = min(capacity, pending.count - pendingOffset)
-        pending.withUnsafeBytes { bytes in
-            buffer.copyMemory(from: bytes.baseAddress! + pendingOffset, byteCount: count)
+        var filled = 0
+        while filled < capacity, pendingIndex < pending.count {
+            let count = min(capacity - filled, pending[pendingIndex].count - pendingOffset)
+            pending[pendingIndex].withUnsafeBytes { bytes in
+                if count > 0 { (buffer + filled).copyMemory(from: bytes.baseAddress! + pendingOffset, byteCount: count) }
+            }
+            filled += count
+            pendingOffset += count
+            if pendingOffset == pending[pendingIndex].count {
+                pendingIndex += 1
+                pendingOffset = 0
+            }
         }
-        pendingOffset += count
-        return count
+        if pendingIndex == pending.count { pending.removeAll(keepingCapacity: true); pendingIndex = 0 }
+        return filled
     }
 
     /// Closes the stream unless it already is, which makes a blocked `next` return.

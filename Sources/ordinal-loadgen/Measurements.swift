@@ -80,3 +80,33 @@ func number(after marker: [UInt8], in line: [UInt8]) -> UInt64? {
     }
     return digits > 0 ? value : nil
 }
+
+/// The offset of the first occurrence of `needle` in `haystack`, without copying: memchr finds candidates for
+/// the needle's second byte (its first is usually a quote, common in JSON) and memcmp checks them.
+func search(_ needle: [UInt8], in haystack: UnsafeRawBufferPointer) -> Int? {
+    guard let base = haystack.baseAddress, needle.count >= 2, haystack.count >= needle.count else { return nil }
+    return needle.withUnsafeBytes { needleBytes -> Int? in
+        var start = 1
+        let end = haystack.count - needle.count + 1
+        while start < end + 1, let found = memchr(base + start, Int32(needle[1]), end + 1 - start) {
+            let candidate = base.distance(to: UnsafeRawPointer(found)) - 1
+            if memcmp(base + candidate, needleBytes.baseAddress!, needle.count) == 0 { return candidate }
+            start = candidate + 2
+        }
+        return nil
+    }
+}
+
+/// The decimal number written right after `marker` in `line`, e.g. after `"bench-seq":"`.
+func number(after marker: [UInt8], in line: UnsafeRawBufferPointer) -> UInt64? {
+    guard var index = search(marker, in: line) else { return nil }
+    index += marker.count
+    var value: UInt64 = 0
+    var digits = 0
+    while index < line.count, line[index] >= 48, line[index] <= 57 {
+        value = value * 10 + UInt64(line[index] - 48)
+        index += 1
+        digits += 1
+    }
+    return digits > 0 ? value : nil
+}

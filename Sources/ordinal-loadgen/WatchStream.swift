@@ -68,16 +68,7 @@ final class WatchStream: ChannelInboundHandler, @unchecked Sendable {
             established.succeed(status)
         case .body(let buffer):
             let arrived = nowNanoseconds()
-            buffer.withUnsafeReadableBytes { bytes in
-                var start = 0
-                while let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
-                    pending.append(contentsOf: bytes[start..<newline])
-                    if !pending.isEmpty { handle(line: pending, arrived: arrived) }
-                    pending.removeAll(keepingCapacity: true)
-                    start = newline + 1
-                }
-                pending.append(contentsOf: bytes[start...])
-            }
+            buffer.withUnsafeReadableBytes { scan($0, arrived: arrived) }
         case .end:
             markEnded()
         }
@@ -101,9 +92,30 @@ final class WatchStream: ChannelInboundHandler, @unchecked Sendable {
         lock.unlock()
     }
 
-    private func handle(line: [UInt8], arrived: UInt64) {
-        // Events start `{"type":"ADDED",…`: look for the type near the start only.
-        guard firstIndex(of: Self.added, in: Array(line.prefix(32))) != nil,
+    /// Handles the complete lines in `bytes` where they lie, keeping only an unfinished last line (copied into
+    /// `pending` and completed by the next buffer): a watcher receives every event, so it must not copy or walk
+    /// each byte of them more than the search for newlines and markers needs.
+    private func scan(_ bytes: UnsafeRawBufferPointer, arrived: UInt64) {
+        guard let base = bytes.baseAddress else { return }
+        var start = 0
+        while start < bytes.count, let found = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start) {
+            let newline = base.distance(to: UnsafeRawPointer(found))
+            if pending.isEmpty {
+                handle(line: UnsafeRawBufferPointer(rebasing: bytes[start..<newline]), arrived: arrived)
+            } else {
+                pending.append(contentsOf: bytes[start..<newline])
+                pending.withUnsafeBytes { handle(line: $0, arrived: arrived) }
+                pending.removeAll(keepingCapacity: true)
+            }
+            start = newline + 1
+        }
+        pending.append(contentsOf: bytes[start...])
+    }
+
+    private func handle(line: UnsafeRawBufferPointer, arrived: UInt64) {
+        // Events start `{"type":"ADDED",…`: look for the type near the start only; the markers are in the
+        // pod's annotations, early in the object.
+        guard !line.isEmpty, search(Self.added, in: UnsafeRawBufferPointer(rebasing: line.prefix(32))) != nil,
               let sequence = number(after: PodBody.sequenceMarker, in: line),
               let sent = number(after: PodBody.sentMarker, in: line) else { return }
         let index = Int(sequence)
