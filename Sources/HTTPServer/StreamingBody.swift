@@ -22,6 +22,11 @@ final class StreamingBody: @unchecked Sendable {
     private var pendingOffset = 0
     private let lock = Lock()
     private var closed = false
+    /// The connection thread's niceness before the stream started; set by the first `read`.
+    private var niceness: ThreadNiceness?
+    private var started = false
+    /// Niceness of a thread while it streams (see `ThreadNiceness`).
+    static let streamingNiceness: Int32 = 10
 
     init(stream: any HTTPBodyStream, socket: Int32, liveStreams: LiveStreams) {
         self.stream = stream
@@ -38,6 +43,10 @@ final class StreamingBody: @unchecked Sendable {
     /// The stream is pulled only when everything it gave before has been handed over, and at most once per
     /// call, so a batch of events goes out in as few callbacks (and socket writes) as the buffer allows.
     func read(into buffer: UnsafeMutableRawPointer, capacity: Int) -> Int {
+        if !started {
+            started = true
+            niceness = ThreadNiceness.lowerCurrentThread(to: Self.streamingNiceness)
+        }
         if pendingIndex == pending.count {
             guard !isClosed, let next = stream.nextPieces() else { return MHD_CONTENT_READER_END_OF_STREAM }
             guard next.contains(where: { !$0.isEmpty }) else {
@@ -77,6 +86,7 @@ final class StreamingBody: @unchecked Sendable {
 
     /// The response is being freed: the stream is over.
     func finish() {
+        niceness?.restore()
         liveStreams.remove(self)
         close()
     }

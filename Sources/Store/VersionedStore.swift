@@ -20,7 +20,10 @@ public struct StoredObject: Sendable {
 }
 
 /// A committed change, in revision order.
-public struct StoreEvent: Sendable {
+///
+/// A class, not a struct: one event is handed to every watcher, and copying a reference costs one reference
+/// count where copying the fields would cost one for each buffer they hold.
+public final class StoreEvent: Sendable {
     public enum Kind: Sendable { case created, updated, deleted }
 
     public let kind: Kind
@@ -28,6 +31,12 @@ public struct StoreEvent: Sendable {
     public let object: StoredObject
     /// The value just before this change; nil for `created`.
     public let previous: StoredObject?
+
+    public init(kind: Kind, object: StoredObject, previous: StoredObject?) {
+        self.kind = kind
+        self.object = object
+        self.previous = previous
+    }
 
     public var revision: Revision { object.modRevision }
     public var key: String { object.key }
