@@ -29,7 +29,8 @@ final class EventHistory: @unchecked Sendable {
         return floorRevision
     }
 
-    /// Appends events in revision order and wakes every waiting watcher.
+    /// Appends events in revision order and wakes every waiting watcher. The wake-up comes after the lock is
+    /// released, so woken watchers do not at once queue on a lock the committing writer still holds.
     func append(_ newEvents: [StoreEvent]) {
         guard !newEvents.isEmpty else { return }
         condition.lock()
@@ -44,8 +45,8 @@ final class EventHistory: @unchecked Sendable {
             }
             nextSequence += 1
         }
-        condition.broadcast()
         condition.unlock()
+        condition.broadcast()
     }
 
     private func event(atSequence sequence: Int) -> StoreEvent {

@@ -35,6 +35,18 @@ import Testing
         #expect(response.body == large + Array("tail".utf8))
     }
 
+    @Test func sendsPiecesInOrderAcrossBufferBoundaries() throws {
+        // Pieces of every size, some empty, some larger than libmicrohttpd's buffer, in batches of several.
+        let pieces = (0..<400).map { index in
+            (0..<(index % 7 == 0 ? 0 : index * 97 % 5_000 + (index % 50 == 1 ? 70_000 : 0))).map { UInt8(truncatingIfNeeded: $0 &+ index) }
+        }
+        let stream = PiecesBodyStream(batches: stride(from: 0, to: pieces.count, by: 9).map { Array(pieces[$0..<min($0 + 9, pieces.count)]) })
+        let server = try startServer { _ in HTTPResponse(status: 200, body: .stream(stream)) }
+        defer { server.stop() }
+        let response = try RawHTTPClient(port: server.port).request("GET", "/")
+        #expect(response.body == Array(pieces.joined()))
+    }
+
     @Test func closesTheStreamWhenTheClientGoesAway() throws {
         let stream = FakeBodyStream(wakeUpInterval: 0.02)
         let server = try startServer { _ in HTTPResponse(status: 200, body: .stream(stream)) }
@@ -66,4 +78,20 @@ import Testing
         #expect(stream.closeCount == 1)
         server.stop()
     }
+}
+
+/// A stream that hands out prepared batches of pieces through `nextPieces`, then ends.
+private final class PiecesBodyStream: HTTPBodyStream, @unchecked Sendable {
+    private let lock = NSLock()
+    private var batches: [[[UInt8]]]
+
+    init(batches: [[[UInt8]]]) { self.batches = batches }
+
+    func nextPieces() -> [[UInt8]]? {
+        lock.withLock { batches.isEmpty ? nil : batches.removeFirst() }
+    }
+
+    func next() -> [UInt8]? { nextPieces().map { Array($0.joined()) } }
+
+    func close() {}
 }
