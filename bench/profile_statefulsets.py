@@ -40,7 +40,7 @@ def main():
             time.sleep(0.5)
             if options.perf:
                 for name, pid in (("apiserver", server.pid), ("controller-manager", manager.pid)):
-                    recorders.append(subprocess.Popen(["perf", "record", "-F", "999", "-g", "-o", f"perf-{name}.data",
+                    recorders.append(subprocess.Popen(["perf", "record", "-e", "cpu-clock", "-F", "999", "-g", "-o", f"perf-{name}.data",
                                                        "-p", str(pid)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
                 time.sleep(0.5)
             before = cpu_seconds(server.pid), cpu_seconds(manager.pid)

@@ -26,11 +26,13 @@ public struct KubeletController: Sendable {
         self.logger = logger
         let pods = informers[.pods].lister, nodes = informers[.nodes].lister
         let claims = informers[.persistentVolumeClaims].lister, classes = informers[.storageClasses].lister
+        let load = NodeLoad()
+        informers[.pods].addHandler(load.handler)
         loop = ControllerLoop(name: "kubelet", queue: queue, workers: workers, logger: logger) { key in
             let (namespace, name) = splitKey(key)
             guard let pod = pods.get(namespace: namespace, name: name) else { return .done }
             guard let nodeName = pod["spec"]["nodeName"].stringValue, !nodeName.isEmpty else {
-                try await executor.execute(Scheduler.schedule(pod: pod, nodes: nodes.list(), pods: pods.unorderedList(),
+                try await executor.execute(Scheduler.schedule(pod: pod, nodes: nodes.list(), podsPerNode: load.podsPerNode,
                                                               claims: claims.list(namespace: namespace),
                                                               storageClasses: classes.list(), now: now()))
                 return .done

@@ -16,10 +16,18 @@ import KubeClient
 public enum Scheduler {
     public static let selectedNodeAnnotation = "volume.kubernetes.io/selected-node"
 
+    /// `schedule(pod:nodes:podsPerNode:…)` with the load counted from `pods` (every pod other than `pod`).
+    public static func schedule(pod: JSON, nodes: [JSON], pods: [JSON], claims: [JSON], storageClasses: [JSON],
+                                now: Date) -> [ControllerAction] {
+        schedule(pod: pod, nodes: nodes, podsPerNode: NodeLoad.count(pods.filter { $0.uid != pod.uid }), claims: claims,
+                 storageClasses: storageClasses, now: now)
+    }
+
     /// The writes that schedule `pod`: for each unbound `WaitForFirstConsumer` claim without a selected node,
     /// a merge patch annotating it with the chosen node, then `.bind`. Nothing for pods already bound,
-    /// terminating, terminal, or asking for another `schedulerName`.
-    public static func schedule(pod: JSON, nodes: [JSON], pods: [JSON], claims: [JSON], storageClasses: [JSON],
+    /// terminating, terminal, or asking for another `schedulerName`. `podsPerNode` is the number of
+    /// non-terminal pods bound to each node (`NodeLoad`); `pod` itself is unbound, so never among them.
+    public static func schedule(pod: JSON, nodes: [JSON], podsPerNode: [String: Int], claims: [JSON], storageClasses: [JSON],
                                 now: Date) -> [ControllerAction] {
         guard (pod["spec"]["nodeName"].stringValue ?? "").isEmpty, !pod.isTerminating, !isTerminal(pod),
               (pod["spec"]["schedulerName"].stringValue ?? "default-scheduler") == "default-scheduler" else { return [] }
@@ -31,7 +39,7 @@ public enum Scheduler {
         let ready = nodes.filter(isSchedulable)
         let pinned = Set(podClaims.compactMap { $0.annotations[selectedNodeAnnotation] })
         let candidates = ready.filter { pinned.isEmpty || pinned == [$0.name] }
-        guard let chosen = leastLoaded(candidates, pods: pods, excluding: pod) else {
+        guard let chosen = leastLoaded(candidates, load: podsPerNode) else {
             return unschedulable(pod, message: noNodeMessage(total: nodes.count, ready: ready.count, pinned: !pinned.isEmpty), now: now)
         }
         let selections: [ControllerAction] = podClaims.filter { waitsForConsumer($0, storageClasses: storageClasses) }.map {
@@ -74,13 +82,9 @@ public enum Scheduler {
         ["Succeeded", "Failed"].contains(pod["status"]["phase"].stringValue ?? "")
     }
 
-    /// The candidate with the fewest non-terminal pods bound to it (other than `pod`), ties by name.
-    private static func leastLoaded(_ candidates: [JSON], pods: [JSON], excluding pod: JSON) -> String? {
-        var load: [String: Int] = [:]
-        for other in pods where other.uid != pod.uid && !isTerminal(other) {
-            if let node = other["spec"]["nodeName"].stringValue { load[node, default: 0] += 1 }
-        }
-        return candidates.map(\.name).min { (load[$0] ?? 0, $0) < (load[$1] ?? 0, $1) }
+    /// The candidate with the fewest non-terminal pods bound to it, ties by name.
+    private static func leastLoaded(_ candidates: [JSON], load: [String: Int]) -> String? {
+        candidates.map(\.name).min { (load[$0] ?? 0, $0) < (load[$1] ?? 0, $1) }
     }
 
     /// An unbound claim of a `WaitForFirstConsumer` class that has no node selected yet.

@@ -12,17 +12,20 @@ enum Adoption {
         var owned: [JSON] = []
         var actions: [ControllerAction] = []
         for object in objects {
-            let matches = selector.matches(object.labels) && isMember(object)
-            let others = object.ownerReferences.filter { $0.uid != set.uid }
-            switch object.controllerReference {
-            case let reference? where reference.uid == set.uid:
+            let references = object.ownerReferences
+            let controller = references.first { $0.controller }
+            if let controller, controller.uid != set.uid { continue }
+            let matches = isMember(object) && selector.matches(labelsOf: object)
+            let others = { references.filter { $0.uid != set.uid } }
+            switch controller {
+            case _?:
                 if matches {
                     owned.append(object)
                 } else {
-                    actions.append(patch(resource, object, set: set, ownerReferences: others))
+                    actions.append(patch(resource, object, set: set, ownerReferences: others()))
                 }
             case nil where matches && !object.isTerminating:
-                let references = others + [set.controllerReference]
+                let references = others() + [set.controllerReference]
                 var adopted = object
                 adopted[path: ["metadata", "ownerReferences"]] = .array(references.map(\.json))
                 owned.append(adopted)
@@ -39,5 +42,17 @@ enum Adoption {
         let references: JSON = ownerReferences.isEmpty ? .null : .array(ownerReferences.map(\.json))
         let patch: JSON = ["metadata": ["ownerReferences": references, "resourceVersion": .string(object.resourceVersion)]]
         return .patch(resource, namespace: set.namespace, name: object.name, mergePatch: patch)
+    }
+}
+
+extension LabelSelector {
+    /// `matches(object.labels)`, reading only the labels the selector names instead of copying the whole map
+    /// (a pass matches every pod of the namespace).
+    func matches(labelsOf object: JSON) -> Bool {
+        var labels: [String: String] = [:]
+        for requirement in requirements {
+            if let value = object.label(requirement.key) { labels[requirement.key] = value }
+        }
+        return matches(labels)
     }
 }

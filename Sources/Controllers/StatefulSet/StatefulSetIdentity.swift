@@ -26,8 +26,9 @@ enum PodIdentity {
 
     /// True when the pod's name, namespace and identity labels are those of its ordinal.
     static func identityMatches(_ pod: JSON, of set: StatefulSetView, ordinal: Int) -> Bool {
-        pod.name == set.podName(ordinal) && pod.namespace == set.namespace
-            && pod.labels[podNameLabel] == pod.name && pod.labels[podIndexLabel] == String(ordinal)
+        let name = set.podName(ordinal)
+        return pod.name == name && pod.namespace == set.namespace
+            && pod.label(podNameLabel) == name && pod.label(podIndexLabel) == String(ordinal)
     }
 
     static func repairIdentity(_ pod: inout JSON, of set: StatefulSetView, ordinal: Int) {
@@ -64,8 +65,10 @@ enum PodIdentity {
 
 /// Pod state as the StatefulSet controller judges it.
 extension JSON {
+    /// One label's value, without building the whole `labels` map (passes read a few labels of every pod).
+    func label(_ key: String) -> String? { self["metadata"]["labels"][key].stringValue }
     var podPhase: String { self["status"]["phase"].stringValue ?? "" }
-    var podRevision: String { labels[PodIdentity.revisionLabel] ?? "" }
+    var podRevision: String { label(PodIdentity.revisionLabel) ?? "" }
     var hasFinished: Bool { podPhase == "Failed" || podPhase == "Succeeded" }
 
     private var readyCondition: JSON? {

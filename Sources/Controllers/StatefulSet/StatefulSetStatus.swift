@@ -23,11 +23,14 @@ struct StatefulSetStatus: Equatable {
                                        updateRevision: update, collisionCount: collisionCount)
         for pod in pods where !pod.podPhase.isEmpty {
             status.replicas += 1
-            if pod.isRunningAndReady { status.readyReplicas += 1 }
-            if pod.isAvailable(minReadySeconds: set.minReadySeconds, now: now) { status.availableReplicas += 1 }
+            if pod.isRunningAndReady {
+                status.readyReplicas += 1
+                if pod.isAvailable(minReadySeconds: set.minReadySeconds, now: now) { status.availableReplicas += 1 }
+            }
             guard !pod.isTerminating else { continue }
-            if pod.podRevision == current { status.currentReplicas += 1 }
-            if pod.podRevision == update { status.updatedReplicas += 1 }
+            let revision = pod.podRevision
+            if revision == current { status.currentReplicas += 1 }
+            if revision == update { status.updatedReplicas += 1 }
         }
         status.currentReplicas -= Int64(rolloutDeletions)
         let spec = Int64(set.replicas)
