@@ -12,11 +12,10 @@ enum Adoption {
         var owned: [JSON] = []
         var actions: [ControllerAction] = []
         for object in objects {
-            let references = object.ownerReferences
-            let controller = references.first { $0.controller }
-            if let controller, controller.uid != set.uid { continue }
+            let controller = object.controllerUID
+            if let controller, controller != set.uid { continue }
             let matches = isMember(object) && selector.matches(labelsOf: object)
-            let others = { references.filter { $0.uid != set.uid } }
+            let others = { object.ownerReferences.filter { $0.uid != set.uid } }
             switch controller {
             case _?:
                 if matches {

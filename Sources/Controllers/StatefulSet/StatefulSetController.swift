@@ -57,7 +57,7 @@ public struct StatefulSetController: Sendable {
         let revisions = informers[.controllerRevisions].lister
         return { set, now in
             let related: (JSON) -> Bool = { object in
-                object.controllerReference.map { $0.uid == set.uid } ?? true
+                object.controllerUID.map { $0 == set.uid } ?? true
             }
             return StatefulSetInputs(set: set, pods: pods.list(namespace: set.namespace).filter(related),
                                      claims: claims.list(namespace: set.namespace),

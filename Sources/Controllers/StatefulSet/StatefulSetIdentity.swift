@@ -67,6 +67,16 @@ enum PodIdentity {
 extension JSON {
     /// One label's value, without building the whole `labels` map (passes read a few labels of every pod).
     func label(_ key: String) -> String? { self["metadata"]["labels"][key].stringValue }
+
+    /// `controllerReference?.uid`, read in place: the uid of the first well-formed owner reference with
+    /// `controller: true`, without building every reference (passes ask this of every pod).
+    var controllerUID: String? {
+        guard let references = self["metadata"]["ownerReferences"].arrayValue else { return nil }
+        for reference in references where reference["controller"].boolValue == true {
+            if let owner = OwnerReference(json: reference) { return owner.uid }
+        }
+        return nil
+    }
     var podPhase: String { self["status"]["phase"].stringValue ?? "" }
     var podRevision: String { label(PodIdentity.revisionLabel) ?? "" }
     var hasFinished: Bool { podPhase == "Failed" || podPhase == "Succeeded" }

@@ -66,10 +66,11 @@ struct StatefulSetView: Sendable {
     /// The ordinal of a pod of this set, parsing `<parent>-<digits>` as upstream's `(.*)-([0-9]+)$`; nil when the
     /// name has another shape or another parent.
     func ordinal(ofPodNamed podName: String) -> Int? {
-        guard let dash = podName.lastIndex(of: "-") else { return nil }
-        let digits = podName[podName.index(after: dash)...]
-        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber),
-              podName[..<dash] == name, let ordinal = Int(digits) else { return nil }
+        let bytes = podName.utf8
+        guard let dash = bytes.lastIndex(of: UInt8(ascii: "-")) else { return nil }
+        let digits = bytes[bytes.index(after: dash)...]
+        guard !digits.isEmpty, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+              bytes[..<dash].elementsEqual(name.utf8), let ordinal = Int(Substring(digits)) else { return nil }
         return ordinal
     }
 
