@@ -4,20 +4,17 @@ import KubeClient
 import Logging
 
 /// Records core/v1 Events as the Kubernetes event recorder does: a repeat of the same event (same object,
-/// type, reason and message) raises `count` and `lastTimestamp` on the existing Event instead of adding one.
+/// type, reason and message) raises `count` and `lastTimestamp` on the existing Event instead of adding one,
+/// and similar events are combined and rate-limited per object as client-go's correlator does
+/// (`EventCorrelator`).
 public actor EventRecorder {
     private let client: KubeClient
     private let component: String
     private let logger: Logger
     private let now: @Sendable () -> Date
-    private var recorded: [Key: (name: String, count: Int64)] = [:]
-
-    private struct Key: Hashable {
-        let regarding: ObjectReference
-        let type: String
-        let reason: String
-        let message: String
-    }
+    private var correlator = EventCorrelator()
+    /// The last write queued, which the next one waits for.
+    private var lastWrite: Task<Void, Never>?
 
     public init(client: KubeClient, component: String, logger: Logger, now: @escaping @Sendable () -> Date = Date.init) {
         self.client = client
@@ -26,23 +23,43 @@ public actor EventRecorder {
         self.now = now
     }
 
-    /// Posts the event, or counts a repeat; failures are logged, never thrown.
+    /// Posts the event, counts a repeat, folds it into its combined Event, or drops it, as `EventCorrelator`
+    /// decides; failures are logged, never thrown. Writes go out in the order events were recorded, one at a
+    /// time, so a count update never overtakes the create of its Event.
     public func record(_ event: EventRecord) async {
-        let key = Key(regarding: event.regarding, type: event.type, reason: event.reason, message: event.message)
         let timestamp = Timestamp.format(now())
+        let name = "\(event.regarding.name).\(String(UInt64(now().timeIntervalSince1970 * 1e9), radix: 16))"
+        let outcome = correlator.correlate(event, now: now(), newName: name)
+        if outcome == .skip { return }
+        let previous = lastWrite
+        let write = Task {
+            await previous?.value
+            await self.send(outcome, for: event, timestamp: timestamp)
+        }
+        lastWrite = write
+        await write.value
+    }
+
+    private func send(_ outcome: EventCorrelator.Outcome, for event: EventRecord, timestamp: String) async {
         do {
-            if let existing = recorded[key] {
-                let count = existing.count + 1
-                recorded[key] = (existing.name, count)
-                _ = try await client.patch(.events, namespace: event.regarding.namespace, name: existing.name,
-                                           patch: ["count": .int(count), "lastTimestamp": .string(timestamp)], type: .merge)
+            switch outcome {
+            case .skip:
                 return
+            case .increment(_, let name, let count, let message):
+                _ = try await client.patch(.events, namespace: event.regarding.namespace, name: name,
+                                           patch: ["count": .int(count), "lastTimestamp": .string(timestamp), "message": .string(message)],
+                                           type: .merge)
+            case .create(_, let name, let count, let message):
+                var body = eventObject(event, name: name, timestamp: timestamp)
+                body["message"] = .string(message)
+                body["count"] = .int(count)
+                _ = try await client.create(.events, body)
             }
-            let name = "\(event.regarding.name).\(String(UInt64(now().timeIntervalSince1970 * 1e9), radix: 16))"
-            _ = try await client.create(.events, eventObject(event, name: name, timestamp: timestamp))
-            recorded[key] = (name, 1)
         } catch {
-            recorded[key] = nil
+            switch outcome {
+            case .increment(let key, _, _, _), .create(let key, _, _, _): correlator.forget(key)
+            case .skip: break
+            }
             logger.debug("event not recorded", metadata: ["reason": "\(event.reason)", "error": "\(error)"])
         }
     }
