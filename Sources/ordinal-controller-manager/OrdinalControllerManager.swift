@@ -42,6 +42,9 @@ struct OrdinalControllerManager: AsyncParsableCommand {
     @OptionGroup(title: "Credentials")
     var clientOptions: ClientOptions
 
+    @OptionGroup(title: "StatefulSet controller")
+    var statefulSetOptions: StatefulSetOptions
+
     func run() async throws {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
@@ -52,6 +55,7 @@ struct OrdinalControllerManager: AsyncParsableCommand {
         let client = KubeClient(baseURL: server, credentials: try clientOptions.credentials(), logger: logger)
         let manager = ControllerManager(client: client, simulation: SimulationConfig(nodeCount: nodes, startDelay: startDelay, timeScale: timeScale),
                                         statefulSetCreateBurst: statefulsetCreateBurst,
+                                        statefulSetStatusPeriod: statefulSetOptions.statusPeriod,
                                         logger: logger)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: ManagerService(manager: manager))]
         if dnsPort != 0 {

@@ -12,7 +12,8 @@ public final class ControllerManager: Sendable {
     let loops: [ControllerLoop]
     let logger: Logger
 
-    public init(client: KubeClient, simulation: SimulationConfig, statefulSetCreateBurst: Int = 64, logger: Logger) {
+    public init(client: KubeClient, simulation: SimulationConfig, statefulSetCreateBurst: Int = 64,
+                statefulSetStatusPeriod: Duration = .zero, logger: Logger) {
         let resources = Array(Set(StatefulSetController.resources + KubeletController.resources + VolumeController.resources
                                   + GarbageCollectorController.resources + EndpointsController.resources))
         informers = InformerSet(client: client, resources: resources)
@@ -21,7 +22,8 @@ public final class ControllerManager: Sendable {
         kubelet = KubeletController(informers: informers, executor: executor, config: simulation, logger: logger)
         volumes = VolumeController(informers: informers, executor: executor, logger: logger)
         loops = [
-            StatefulSetController(informers: informers, executor: executor, createBurst: statefulSetCreateBurst, logger: logger).loop,
+            StatefulSetController(informers: informers, executor: executor, createBurst: statefulSetCreateBurst,
+                                  statusPeriod: statefulSetStatusPeriod, logger: logger).loop,
             kubelet.loop, volumes.loop,
             GarbageCollectorController(informers: informers, executor: executor, logger: logger).loop,
             EndpointsController(informers: informers, executor: executor, logger: logger).loop,

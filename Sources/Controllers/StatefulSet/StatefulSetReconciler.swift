@@ -39,6 +39,11 @@ public struct StatefulSetPlan: Sendable, Equatable {
         self.actions = actions
         self.requeueAfter = requeueAfter
     }
+
+    /// True when the plan writes the set's status.
+    public var writesStatus: Bool {
+        actions.contains { if case .updateStatus(let resource, _) = $0 { resource == .statefulSets } else { false } }
+    }
 }
 
 /// The control logic of the StatefulSet controller: one call is one sync pass of upstream's
