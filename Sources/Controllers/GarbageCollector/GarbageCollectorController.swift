@@ -95,9 +95,20 @@ public struct GarbageCollectorController: Sendable {
         return InformerHandler(
             onAdd: { object in add(keys(object, true)) },
             onUpdate: { old, new in
+                guard Self.mayConcernCollector(old: old, new: new) else { return }
                 add(Array(Set(keys(old, false) + keys(new, new.isTerminating || old.uid != new.uid))))
             },
             onDelete: { object in add(keys(object, true)) })
+    }
+
+    /// False for an update that changes nothing the collector judges by (owner references, finalizers, deletion,
+    /// identity) — a status write, say — so it queues nothing, as upstream's graph builder ignores such updates.
+    /// Resyncs (`old` and `new` the same object) still queue their checks.
+    static func mayConcernCollector(old: JSON, new: JSON) -> Bool {
+        if old.resourceVersion == new.resourceVersion { return true }
+        let oldMeta = old["metadata"], newMeta = new["metadata"]
+        return oldMeta["uid"] != newMeta["uid"] || oldMeta["ownerReferences"] != newMeta["ownerReferences"]
+            || oldMeta["finalizers"] != newMeta["finalizers"] || oldMeta["deletionTimestamp"] != newMeta["deletionTimestamp"]
     }
 
     /// A queue key: `role|group/version/resource|namespace|name`.
