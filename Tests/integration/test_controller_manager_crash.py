@@ -37,7 +37,10 @@ def crash_repeatedly(cluster, rng, times, replicas):
     return early
 
 
-def test_statefulset_converges_across_controller_manager_crashes(cluster):
+def test_statefulset_converges_across_controller_manager_crashes(start_cluster):
+    # Containers start 1 s (20 s scaled by 0.05) after the whole second of their startTime, so each pod of the
+    # scale-up takes up to a second and the kills land inside it however fast the processes are.
+    cluster = start_cluster(extra_args=("--start-delay", "20"))
     rng = random.Random(SEED)
     create_web(cluster, replicas=2)
     wait_set_settled(cluster, 2, timeout=30)
