@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The recent committed events, shared by every watcher: each event is stored once and read by all.
 ///
@@ -16,6 +17,7 @@ final class EventHistory: @unchecked Sendable {
     let capacity: Int
     /// Every event with a revision above this one is retained.
     private(set) var floorRevision: Revision
+    private let watchers = Atomic<Int>(0)
 
     init(capacity: Int, floorRevision: Revision) {
         self.capacity = max(capacity, 1)
@@ -95,6 +97,11 @@ final class EventHistory: @unchecked Sendable {
         let start = try sequence(after: revision)
         return read(from: start, timeout: 0)?.events ?? []
     }
+
+    /// How many watches read this history now.
+    var openWatchers: Int { watchers.load(ordering: .relaxed) }
+    func watcherOpened() { watchers.add(1, ordering: .relaxed) }
+    func watcherClosed() { watchers.subtract(1, ordering: .relaxed) }
 
     /// Wakes every watcher and makes later reads end.
     func close() {

@@ -2,14 +2,18 @@ import Foundation
 
 /// A watcher's cursor over the shared `EventHistory`, keeping only its prefix and revisions above its start.
 ///
-/// Events are delivered in batches: after a watcher hands on events it reads again only `batchInterval`
-/// later, taking everything that arrived meanwhile in one go. Under a steady stream of writes each watcher
-/// thus wakes, takes the history's lock and writes to its socket about once per interval instead of once per
-/// commit (a thousand watchers would otherwise all be woken, and queue on one lock, for every commit). A
-/// watcher that has been quiet longer than the interval is woken by the next event at once.
+/// With many watchers, events are delivered in batches: after a watcher hands on events it reads again only
+/// `batchInterval` later, taking everything that arrived meanwhile in one go. Under a steady stream of writes
+/// each watcher thus wakes, takes the history's lock and writes to its socket about once per interval instead
+/// of once per commit (a thousand watchers would otherwise all be woken, and queue on one lock, for every
+/// commit). A watcher that has been quiet longer than the interval is woken by the next event at once. With
+/// few watchers (a controller manager's informers, a kubectl watch) every event goes out as it commits: a
+/// chain of controllers reacting to each other's writes would otherwise wait out the interval at each step.
 final class HistoryWatch: StoreWatch, @unchecked Sendable {
     /// Seconds between two deliveries to one watcher while events keep coming; adds at most this to latency.
     static let batchInterval = 0.005
+    /// Open watches above which deliveries are batched.
+    static let batchingWatchers = 64
 
     private let history: EventHistory
     private let prefix: String
@@ -27,11 +31,16 @@ final class HistoryWatch: StoreWatch, @unchecked Sendable {
         self.after = after
         self.examined = after
         self.sequence = sequence
+        history.watcherOpened()
+    }
+
+    deinit {
+        if !closed { history.watcherClosed() }
     }
 
     func next(timeout: Double) -> [StoreEvent]? {
         let sinceDelivery = Double(DispatchTime.now().uptimeNanoseconds &- lastDelivery) / 1e9
-        if sinceDelivery < Self.batchInterval {
+        if sinceDelivery < Self.batchInterval, history.openWatchers > Self.batchingWatchers {
             Thread.sleep(forTimeInterval: min(Self.batchInterval - sinceDelivery, max(timeout, 0)))
         }
         lock.lock()
@@ -57,8 +66,10 @@ final class HistoryWatch: StoreWatch, @unchecked Sendable {
 
     func close() {
         lock.lock()
+        let wasClosed = closed
         closed = true
         lock.unlock()
+        if !wasClosed { history.watcherClosed() }
         history.wakeAll()
     }
 }

@@ -124,3 +124,20 @@ private func temporaryDatabase() -> String {
 extension StoreEvent: Equatable {
     public static func == (a: StoreEvent, b: StoreEvent) -> Bool { a.revision == b.revision && a.key == b.key }
 }
+
+@Suite struct EventHistoryWatcherCountTests {
+    /// The count decides whether deliveries are batched, so it must follow watches as they open and end,
+    /// whether closed (once, however often `close` is called) or dropped.
+    @Test func openWatchesAreCountedUntilClosedOrDropped() throws {
+        let history = EventHistory(capacity: 10, floorRevision: 0)
+        let first = HistoryWatch(history: history, prefix: "/", after: 0, sequence: 0)
+        var second: HistoryWatch? = HistoryWatch(history: history, prefix: "/", after: 0, sequence: 0)
+        #expect(history.openWatchers == 2)
+        first.close()
+        first.close()
+        #expect(history.openWatchers == 1)
+        #expect(second != nil)
+        second = nil
+        #expect(history.openWatchers == 0)
+    }
+}
