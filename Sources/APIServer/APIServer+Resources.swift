@@ -101,7 +101,7 @@ extension APIServer {
             var (object, duplicates) = try RequestBody.object(request)
             let warnings = try FieldChecks.check(&object, duplicates: duplicates, definition: registry.definition, options: options)
             let result = try registry.update(namespace: namespace, name: name, scope: scope, options: options) { _ in object }
-            return Responses.json(200, result.object, warnings: warnings)
+            return Responses.json(200, result.bytes, warnings: warnings)
         case "PATCH":
             let options = try WriteOptions(request)
             let type = try RequestBody.patchType(request)
@@ -109,7 +109,7 @@ extension APIServer {
             let result = try registry.patch(namespace: namespace, name: name, scope: scope, type: type, body: request.body, options: options) {
                 warnings = try FieldChecks.check(&$0, duplicates: [], definition: registry.definition, options: options)
             }
-            return Responses.json(result.created ? 201 : 200, result.object, warnings: warnings)
+            return Responses.json(result.created ? 201 : 200, result.bytes, warnings: warnings)
         case "DELETE" where scope == .main:
             if registry.definition.kind == "Namespace", NamespaceLifecycle.builtIn.contains(name) {
                 throw StatusError.forbidden(registry.resource, name: name, detail: "this namespace may not be deleted")

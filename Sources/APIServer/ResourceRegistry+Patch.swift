@@ -6,7 +6,7 @@ extension ResourceRegistry {
     /// result as an update. `check` validates the patched object's fields (strict field validation).
     /// An apply patch (`application/apply-patch+yaml`) to a missing object creates it.
     func patch(namespace: String?, name: String, scope: UpdateScope, type: RequestBody.PatchType, body: [UInt8],
-               options: WriteOptions, check: (inout JSON) throws -> Void) throws -> (object: JSON, created: Bool) {
+               options: WriteOptions, check: (inout JSON) throws -> Void) throws -> (object: JSON, created: Bool, bytes: [UInt8]) {
         let patch = try Self.decodePatch(type: type, body: body)
         if type == .apply { return try serverSideApply(patch, namespace: namespace, name: name, scope: scope, options: options, check: check) }
         if options.force {
@@ -17,13 +17,13 @@ extension ResourceRegistry {
             try check(&patched)
             return patched
         }
-        return (result.object, false)
+        return (result.object, false, result.bytes)
     }
 
     /// An apply patch: the request's field manager applies `config` to the stored object, or creates it when
     /// it is missing. Unknown fields are checked in the configuration, before they could be owned.
     private func serverSideApply(_ config: JSON, namespace: String?, name: String, scope: UpdateScope, options: WriteOptions,
-                                 check: (inout JSON) throws -> Void) throws -> (object: JSON, created: Bool) {
+                                 check: (inout JSON) throws -> Void) throws -> (object: JSON, created: Bool, bytes: [UInt8]) {
         guard options.fieldManager.map({ !$0.isEmpty }) == true else {
             throw StatusError.badRequest("PATCH /apply requires a non-empty fieldManager query parameter")
         }
@@ -37,12 +37,13 @@ extension ResourceRegistry {
         if store.get(key(namespace: namespace, name: name)) == nil, scope == .main {
             var object = try apply(config, to: nil, scope: scope, options: options)
             object["metadata"]["name"] = .string(name)
-            return (try create(object, namespace: namespace, options: options).object, true)
+            let created = try create(object, namespace: namespace, options: options)
+            return (created.object, true, created.bytes)
         }
         let result = try update(namespace: namespace, name: name, scope: scope, options: options) { current in
             try apply(config, to: Self.withoutResourceVersion(current), scope: scope, options: options)
         }
-        return (result.object, false)
+        return (result.object, false, result.bytes)
     }
 
     /// The object a patch applies to: the stored one without its resourceVersion, so that only a

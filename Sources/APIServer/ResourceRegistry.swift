@@ -132,9 +132,10 @@ final class ResourceRegistry: @unchecked Sendable {
     /// `transform` receives the stored object and returns the desired one. A `metadata.resourceVersion`
     /// in the result that differs from the stored one is a precondition and fails with 409; without one
     /// the write is retried on conflicts. An update that changes nothing writes nothing.
-    /// Returns the resulting object, and whether it was removed (its last finalizer was dropped while deleting).
+    /// Returns the resulting object, whether it was removed (its last finalizer was dropped while deleting),
+    /// and its bytes as stored, which a response sends as they are.
     func update(namespace: String?, name: String, scope: UpdateScope, options: WriteOptions,
-                transform: (JSON) throws -> JSON) throws -> (object: JSON, removed: Bool) {
+                transform: (JSON) throws -> JSON) throws -> (object: JSON, removed: Bool, bytes: [UInt8]) {
         var attempts = 0
         while true {
             attempts += 1
@@ -149,8 +150,8 @@ final class ResourceRegistry: @unchecked Sendable {
             try prepareUpdate(&object, old: old, name: name, namespace: namespace, scope: scope)
             object["metadata"]["resourceVersion"] = .string(String(stored.modRevision))
             recordUpdate(&object, old: old, scope: scope, options: options)
-            if object.semanticallyEquals(old) { return (old, false) }
-            if options.dryRun { return (object, false) }
+            if object.semanticallyEquals(old) { return (old, false, stored.value) }
+            if options.dryRun { return (object, false, object.encoded()) }
             do {
                 return try commitUpdate(object, old: old, stored: stored, name: name)
             } catch StoreError.conflict(_, let current) where !preconditioned && attempts < Self.conflictRetries {
@@ -197,15 +198,15 @@ final class ResourceRegistry: @unchecked Sendable {
 
     /// An update that removes the last finalizer of an object being deleted (with no grace period left)
     /// removes the object, as Kubernetes does; a graceful pod's other updates just update it.
-    private func commitUpdate(_ object: JSON, old: JSON, stored: StoredObject, name: String) throws -> (object: JSON, removed: Bool) {
+    private func commitUpdate(_ object: JSON, old: JSON, stored: StoredObject, name: String) throws -> (object: JSON, removed: Bool, bytes: [UInt8]) {
         let lastFinalizerRemoved = !old.finalizers.isEmpty && object.finalizers.isEmpty
         let noGraceLeft = (old["metadata"]["deletionGracePeriodSeconds"].intValue ?? 0) == 0
         if object.isTerminating && lastFinalizerRemoved && noGraceLeft {
             let removed = try store.delete(stored.key, expectedModRevision: stored.modRevision) { Self.encode(object, revision: $0) }
-            return (try decode(removed), true)
+            return (try decode(removed), true, removed.value)
         }
         let updated = try store.update(stored.key, expectedModRevision: stored.modRevision) { Self.encode(object, revision: $0) }
-        return (Self.stamped(object, revision: updated.modRevision), false)
+        return (Self.stamped(object, revision: updated.modRevision), false, updated.value)
     }
 
     /// Waits (briefly) until a write that beat ours is durable, so the retry reads it instead of conflicting again.
