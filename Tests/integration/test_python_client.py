@@ -153,14 +153,15 @@ def test_watch_stream_resumes_from_a_resource_version(cluster, clients):
             break
     assert seen == [("ADDED", names[0]), ("ADDED", names[1])]
 
-    # A watch from a list's resourceVersion sees later changes only, as typed objects.
+    # A watch from a list's resourceVersion sees later changes only, as typed objects. (The controller
+    # manager may write the sets' status in between, so the patch is looked for among the MODIFIED events.)
     listed = apps.list_namespaced_stateful_set("default")
     watcher = watch.Watch()
     apps.patch_namespaced_stateful_set(names[0], "default", {"spec": {"replicas": 1}}, _content_type=MERGE)
     for event in watcher.stream(apps.list_namespaced_stateful_set, "default",
                                 resource_version=listed.metadata.resource_version, timeout_seconds=5):
-        if event["object"].metadata.name == names[0] and event["type"] == "MODIFIED":
-            assert event["object"].spec.replicas == 1
+        assert int(event["object"].metadata.resource_version) > int(listed.metadata.resource_version)
+        if event["object"].metadata.name == names[0] and event["type"] == "MODIFIED" and event["object"].spec.replicas == 1:
             watcher.stop()
             break
     else:
