@@ -66,4 +66,14 @@ import Testing
         }
         #expect(message == created(9).message)
     }
+
+    @Test func memoryStaysBoundedAsObjectsComeAndGo() {
+        var correlator = EventCorrelator()
+        for index in 0..<10_000 {
+            let pod = ObjectReference(apiVersion: "v1", kind: "Pod", namespace: "default", name: "p\(index)", uid: "u\(index)")
+            _ = correlator.correlate(EventRecord(regarding: pod, reason: "Scheduled", message: "assigned p\(index)"),
+                                     now: start, newName: "e\(index)")
+        }
+        #expect(correlator.cachedEntries <= 3 * EventCorrelator.capacity)
+    }
 }

@@ -18,6 +18,9 @@ struct EventCorrelator {
     static let burst = 25.0
     static let refillEvery: TimeInterval = 300
     static let combinedPrefix = "(combined from similar events): "
+    /// Entries each cache holds at most (client-go's LRU caches hold 4096); a full cache starts over, so a
+    /// long-running manager that sees many objects come and go keeps bounded memory.
+    static let capacity = 4096
 
     /// Events that count as the same Event; `message` nil stands for the combined Event of its group.
     struct Key: Hashable {
@@ -53,6 +56,7 @@ struct EventCorrelator {
         let group = Group(regarding: event.regarding, type: event.type, reason: event.reason)
         let (key, message) = aggregate(event, group: group, now: now)
         let previous = logged[key]
+        if previous == nil { Self.makeRoom(in: &logged) }
         let count = (previous?.count ?? 0) + 1
         logged[key] = (previous?.name, count)
         guard takeToken(group, now: now) else { return .skip }
@@ -67,6 +71,7 @@ struct EventCorrelator {
     }
 
     private mutating func aggregate(_ event: EventRecord, group: Group, now: Date) -> (Key, String) {
+        if similar[group] == nil { Self.makeRoom(in: &similar) }
         var record = similar[group] ?? ([], now)
         if now.timeIntervalSince(record.last) > Self.aggregateWindow { record = ([], now) }
         record.messages.insert(event.message)
@@ -77,7 +82,15 @@ struct EventCorrelator {
         return (Key(group: group, message: nil), Self.combinedPrefix + event.message)
     }
 
+    /// How many entries the caches hold together.
+    var cachedEntries: Int { similar.count + logged.count + tokens.count }
+
+    private static func makeRoom<Key: Hashable, Value>(in cache: inout [Key: Value]) {
+        if cache.count >= capacity { cache.removeAll(keepingCapacity: true) }
+    }
+
     private mutating func takeToken(_ group: Group, now: Date) -> Bool {
+        if tokens[group] == nil { Self.makeRoom(in: &tokens) }
         var bucket = tokens[group] ?? (Self.burst, now)
         bucket.available = min(Self.burst, bucket.available + max(0, now.timeIntervalSince(bucket.at)) / Self.refillEvery)
         bucket.at = now
