@@ -47,38 +47,9 @@ func printResult(_ result: some Encodable) {
     fflush(nil)
 }
 
-/// The index of the first occurrence of `needle` in `haystack` at or after `from`.
-func firstIndex(of needle: [UInt8], in haystack: [UInt8], from start: Int = 0) -> Int? {
-    guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
-    let first = needle[0]
-    var index = start
-    let last = haystack.count - needle.count
-    while index <= last {
-        if haystack[index] == first {
-            var matched = true
-            for offset in 1..<needle.count where haystack[index + offset] != needle[offset] {
-                matched = false
-                break
-            }
-            if matched { return index }
-        }
-        index += 1
-    }
-    return nil
-}
-
 /// The decimal number written right after `marker` in `line`, e.g. after `"bench-seq":"`.
 func number(after marker: [UInt8], in line: [UInt8]) -> UInt64? {
-    guard var index = firstIndex(of: marker, in: line) else { return nil }
-    index += marker.count
-    var value: UInt64 = 0
-    var digits = 0
-    while index < line.count, line[index] >= 48, line[index] <= 57 {
-        value = value * 10 + UInt64(line[index] - 48)
-        index += 1
-        digits += 1
-    }
-    return digits > 0 ? value : nil
+    line.withUnsafeBytes { number(after: marker, in: $0) }
 }
 
 /// The offset of the first occurrence of `needle` in `haystack`, without copying: memchr finds candidates for
