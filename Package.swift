@@ -68,14 +68,19 @@ let package = Package(
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // What the executables share on their command lines.
+        .target(name: "CommandLineSupport", dependencies: [
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .executableTarget(name: "ordinal-controller-manager", dependencies: [
-            "Controllers", "KubeClient", "DNS", "DNSServer",
+            "Controllers", "KubeClient", "DNS", "DNSServer", "CommandLineSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "ordinal-apiserver", dependencies: [
-            "APIServer", "Store", "HTTPServer",
+            "APIServer", "Store", "HTTPServer", "CommandLineSupport",
             .product(name: "Yams", package: "Yams"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),

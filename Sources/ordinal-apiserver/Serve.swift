@@ -1,5 +1,6 @@
 import APIServer
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import HTTPServer
 import Logging
@@ -28,8 +29,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "How many recent changes watches can resume from.")
     var watchHistory = 10_000
 
-    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
-    var logLevel = "info"
+    @OptionGroup var logging: LoggingOptions
 
     @OptionGroup(title: "Security")
     var security: SecurityOptions
@@ -38,11 +38,7 @@ struct Serve: AsyncParsableCommand {
     var limits: LimitOptions
 
     func run() async throws {
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = Logger.Level(rawValue: logLevel) ?? .info
-            return handler
-        }
+        logging.bootstrap()
         let logger = Logger(label: "ordinal.apiserver")
         if let warning = limits.raiseOpenFileLimit() { logger.warning("\(warning)") }
         let store: LogStore

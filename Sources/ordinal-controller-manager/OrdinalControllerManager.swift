@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import Controllers
 import DNS
 import DNSServer
@@ -36,8 +37,7 @@ struct OrdinalControllerManager: AsyncParsableCommand {
     @Option(help: "Most pods of a Parallel StatefulSet created at once (in slow-start batches); 1 creates them one by one.")
     var statefulsetCreateBurst = 64
 
-    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
-    var logLevel = "info"
+    @OptionGroup var logging: LoggingOptions
 
     @OptionGroup(title: "Credentials")
     var clientOptions: ClientOptions
@@ -46,11 +46,7 @@ struct OrdinalControllerManager: AsyncParsableCommand {
     var statefulSetOptions: StatefulSetOptions
 
     func run() async throws {
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = Logger.Level(rawValue: logLevel) ?? .info
-            return handler
-        }
+        logging.bootstrap()
         let logger = Logger(label: "ordinal.controller-manager")
         let client = KubeClient(baseURL: server, credentials: try clientOptions.credentials(), logger: logger)
         let manager = ControllerManager(client: client, simulation: SimulationConfig(nodeCount: nodes, startDelay: startDelay, timeScale: timeScale),
